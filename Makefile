@@ -1,0 +1,32 @@
+# FolderPrism — see README.md. `make run` serves the embedded default; `make test` runs every test.
+DOTNET ?= dotnet
+CONFIG ?= Release
+OUT    ?= out
+LIBRARY ?= ./library
+DATA    ?= ./data
+URLS    ?= http://127.0.0.1:5080
+
+.PHONY: restore build run test bench-dav bench-index clean
+
+restore:
+	$(DOTNET) restore FolderPrism.sln
+
+build: restore
+	$(DOTNET) publish src/FolderPrism.Host/FolderPrism.Host.csproj -c $(CONFIG) -o $(OUT) --no-restore
+
+run: build
+	./$(OUT)/folderprism serve --library $(LIBRARY) --data $(DATA) --urls $(URLS)
+
+test: restore
+	$(DOTNET) build FolderPrism.sln -c Debug --no-restore
+	$(DOTNET) test FolderPrism.sln -c Debug --no-build --logger "console;verbosity=normal"
+
+bench-dav: build
+	./scripts/bench-dav.sh
+
+bench-index: build
+	./scripts/bench-index.sh
+
+clean:
+	rm -rf $(OUT) artifacts
+	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
