@@ -1,2 +1,4 @@
-// Composition root placeholder: replaced by the foundation work (CLI verbs, serve).
-return 0;
+// Composition root: everything the process does is a CLI verb (see Cli/; `serve` runs the daemon).
+using FolderPrism.Host.Cli;
+
+return await FolderPrismCli.RunAsync(args, CliConsole.System, CancellationToken.None);

@@ -16,4 +16,16 @@ public static class RoleNames
         UserRole.Editor => Editor,
         _ => Viewer,
     };
+
+    /// <summary>Parses a role name as typed on the command line (case-insensitive).</summary>
+    public static bool TryParse(string? name, out UserRole role)
+    {
+        switch (name?.Trim().ToLowerInvariant())
+        {
+            case Admin: role = UserRole.Admin; return true;
+            case Editor: role = UserRole.Editor; return true;
+            case Viewer: role = UserRole.Viewer; return true;
+            default: role = UserRole.Viewer; return false;
+        }
+    }
 }

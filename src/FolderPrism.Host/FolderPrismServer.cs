@@ -1,0 +1,60 @@
+using FolderPrism.Core.Configuration;
+using FolderPrism.Host.Auth;
+using FolderPrism.Host.Configuration;
+using FolderPrism.Host.Health;
+using FolderPrism.Host.Logging;
+using FolderPrism.Host.Startup;
+using FolderPrism.WebDav;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace FolderPrism.Host;
+
+/// <summary>
+/// Builds the daemon exactly as <c>folderprism serve</c> runs it — configuration layers, validated options,
+/// Serilog, systemd integration, and the pipeline request logging → /healthz → Basic auth → WebDAV.
+/// Public so in-process tests start the real thing: <c>Build</c>, then <c>StartAsync</c>, then read
+/// <c>app.Urls</c> (with <c>Urls = "http://127.0.0.1:0"</c> it holds the bound port).
+/// </summary>
+public static class FolderPrismServer
+{
+    /// <summary>Builds (does not start) the daemon. Throws <see cref="SettingsException"/> for a bad setting.</summary>
+    public static WebApplication Build(ServeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(FolderPrismServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Only our layers: no ASPNETCORE_/DOTNET_ variables or content-root files sneak in.
+        builder.Configuration.Sources.Clear();
+        FolderPrismConfiguration.AddLayers(builder.Configuration, settings);
+        OptionsRegistration.ValidateNow(builder.Configuration);
+
+        var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
+        builder.WebHost.UseUrls(builder.Configuration[ServerOptions.UrlsKey] ?? ServerOptions.DefaultUrls);
+        builder.Host.UseSystemd();
+        builder.Services.AddSerilog((_, logger) => SerilogSetup.Configure(logger, builder.Configuration, data, settings));
+
+        builder.Services.AddFolderPrismCore(builder.Configuration, settings);
+        builder.Services.AddFolderPrismAuth();
+        builder.Services.AddSingleton<AdminBootstrapper>();
+        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddHostedService<DaemonStateFile>();
+        builder.Services.AddFolderPrismWebDav();
+
+        var app = builder.Build();
+        app.UseSerilogRequestLogging(SerilogSetup.ConfigureRequestLogging);
+        app.UseMiddleware<HealthEndpointMiddleware>();
+        app.UseMiddleware<BasicAuthenticationMiddleware>();
+        app.UseFolderPrismWebDav();
+        return app;
+    }
+}
