@@ -16,7 +16,7 @@ public static class FolderPrismServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, ServeSettings settings)
     {
         services.AddFolderPrismOptions(configuration);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(settings.TimeProvider ?? TimeProvider.System);
         services.AddSingleton(settings);
         services.AddSingleton(new PasswordHasher(settings.PasswordIterations ?? PasswordHasher.DefaultIterations));
         services.AddFolderPrismData();

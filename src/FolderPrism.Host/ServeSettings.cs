@@ -33,4 +33,7 @@ public sealed class ServeSettings
     /// Only tests set it (to keep the suite fast); it is deliberately not a configuration key.
     /// </summary>
     public int? PasswordIterations { get; init; }
+
+    /// <summary>The clock for auth caches and throttling; null means the system clock. Tests pass a manual one.</summary>
+    public TimeProvider? TimeProvider { get; init; }
 }
