@@ -12,14 +12,15 @@ public sealed class RunningServer : IAsyncDisposable
 {
     public const int TestIterations = 1_000;
 
-    private RunningServer(WebApplication app, StringWriter console, TempDirectory directory, bool ownsDirectory)
+    private RunningServer(
+        WebApplication app, StringWriter console, TempDirectory directory, bool ownsDirectory, HttpMessageHandler handler)
     {
         App = app;
         Console = console;
         Directory = directory;
         OwnsDirectory = ownsDirectory;
         BaseAddress = new Uri(app.Urls.Single());
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = new HttpClient(handler) { BaseAddress = BaseAddress };
     }
 
     public WebApplication App { get; }
@@ -37,7 +38,8 @@ public sealed class RunningServer : IAsyncDisposable
     private bool OwnsDirectory { get; }
 
     public static async Task<RunningServer> StartAsync(
-        TempDirectory? directory = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? overrides = null)
+        TempDirectory? directory = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? overrides = null,
+        string urls = "http://127.0.0.1:0", HttpMessageHandler? handler = null)
     {
         var owns = directory is null;
         directory ??= new TempDirectory();
@@ -46,7 +48,7 @@ public sealed class RunningServer : IAsyncDisposable
         {
             LibraryPath = directory.Library,
             DataPath = directory.Data,
-            Urls = "http://127.0.0.1:0",
+            Urls = urls,
             Console = console,
             ConsoleLogging = false,
             PasswordIterations = TestIterations,
@@ -54,7 +56,7 @@ public sealed class RunningServer : IAsyncDisposable
             Overrides = overrides ?? new Dictionary<string, string?>(),
         });
         await app.StartAsync(TestContext.Timeout);
-        return new RunningServer(app, console, directory, owns);
+        return new RunningServer(app, console, directory, owns, handler ?? new SocketsHttpHandler());
     }
 
     public Task<User> AddUserAsync(string name, UserRole role, string password) =>

@@ -1,4 +1,5 @@
 using FolderPrism.Core.Users;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FolderPrism.Data.Users;
@@ -32,7 +33,7 @@ public sealed class UserStore(IDbContextFactory<FolderPrismDbContext> factory, P
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
             // Lost a race with another process adding the same name (unique index).
             throw new UserStoreException($"user '{name}' already exists");
