@@ -41,7 +41,10 @@ public static class FolderPrismServer
         var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
         builder.WebHost.UseUrls(builder.Configuration[ServerOptions.UrlsKey] ?? ServerOptions.DefaultUrls);
         builder.Host.UseSystemd();
-        builder.Services.AddSerilog((_, logger) => SerilogSetup.Configure(logger, builder.Configuration, data, settings));
+        // preserveStaticLogger: each app gets its own logger (no static Serilog.Log), so several servers
+        // in one process (tests) never write into each other's data/logs.
+        builder.Services.AddSerilog(
+            (_, logger) => SerilogSetup.Configure(logger, builder.Configuration, data, settings), preserveStaticLogger: true);
 
         builder.Services.AddFolderPrismCore(builder.Configuration, settings);
         builder.Services.AddFolderPrismAuth();
@@ -51,7 +54,12 @@ public static class FolderPrismServer
         builder.Services.AddFolderPrismWebDav();
 
         var app = builder.Build();
-        app.UseSerilogRequestLogging(SerilogSetup.ConfigureRequestLogging);
+        var serilog = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options =>
+        {
+            SerilogSetup.ConfigureRequestLogging(options);
+            options.Logger = serilog;
+        });
         app.UseMiddleware<HealthEndpointMiddleware>();
         app.UseMiddleware<BasicAuthenticationMiddleware>();
         app.UseFolderPrismWebDav();

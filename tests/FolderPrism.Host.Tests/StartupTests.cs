@@ -77,6 +77,30 @@ public sealed partial class StartupTests
         File.Exists(Path.Combine(server.Directory.Data, "folderprism.db")).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Two_servers_in_one_process_keep_their_logs_apart()
+    {
+        await using var a = await RunningServer.StartAsync();
+        await using var b = await RunningServer.StartAsync();
+        (await b.SendAsync(HttpMethod.Get, "/only-on-b", "someone-on-b", "whatever")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await a.SendAsync(HttpMethod.Get, "/only-on-a", "someone-on-a", "whatever")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var logA = ReadLogs(a.Directory.Data);
+        var logB = ReadLogs(b.Directory.Data);
+        logA.ShouldContain("someone-on-a");
+        logA.ShouldNotContain("someone-on-b");
+        logA.ShouldNotContain("/only-on-b");
+        logB.ShouldContain("/only-on-b");
+        logB.ShouldNotContain("someone-on-a");
+    }
+
+    private static string ReadLogs(string dataPath) => string.Concat(
+        Directory.GetFiles(Path.Combine(dataPath, "logs")).Select(path =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return new StreamReader(stream).ReadToEnd();
+        }));
+
     [GeneratedRegex(@"password:\s+(\S+)")]
     private static partial Regex PasswordLine();
 }
