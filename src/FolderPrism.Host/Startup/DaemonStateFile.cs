@@ -3,6 +3,7 @@ using FolderPrism.Core.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FolderPrism.Host.Startup;
@@ -11,8 +12,9 @@ namespace FolderPrism.Host.Startup;
 /// Publishes the running daemon's pid and bound URLs in <c>data/daemon.json</c> once it listens, and removes
 /// the file on shutdown, so <c>status</c> (another process) can find and probe it.
 /// </summary>
-internal sealed class DaemonStateFile(
-    IHostApplicationLifetime lifetime, IServer server, IOptions<DataOptions> data, TimeProvider clock) : IHostedService
+internal sealed partial class DaemonStateFile(
+    IHostApplicationLifetime lifetime, IServer server, IOptions<DataOptions> data, TimeProvider clock,
+    ILogger<DaemonStateFile> logger) : IHostedService
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -41,6 +43,19 @@ internal sealed class DaemonStateFile(
 
     private void Write()
     {
+        try
+        {
+            WriteAtomically();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The daemon works without it; only `status` loses sight of it.
+            LogWriteFailed(FilePath, e.Message);
+        }
+    }
+
+    private void WriteAtomically()
+    {
         var urls = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var state = new DaemonState(Environment.ProcessId, urls, clock.GetUtcNow(), AppVersion.Informational);
         var temp = FilePath + $".{Environment.ProcessId}.tmp";
@@ -56,9 +71,19 @@ internal sealed class DaemonStateFile(
     private void Delete()
     {
         // Only remove our own file: a second daemon on the same data folder may have replaced it.
-        if (Read(data.Value.FullPath)?.Pid == Environment.ProcessId)
+        try
         {
-            File.Delete(FilePath);
+            if (Read(data.Value.FullPath)?.Pid == Environment.ProcessId)
+            {
+                File.Delete(FilePath);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogWriteFailed(FilePath, e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update {Path}: {Reason}")]
+    private partial void LogWriteFailed(string path, string reason);
 }
