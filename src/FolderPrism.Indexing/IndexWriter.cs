@@ -76,11 +76,11 @@ public sealed class IndexWriter(
                 }
             }
 
-            await JobQueue.EnqueueAsync(db, fresh, JobKind.Analyze, resetQuarantine: false, cancellationToken);
-            await JobQueue.EnqueueAsync(db, changed, JobKind.Analyze, resetQuarantine: true, cancellationToken);
+            var n = await JobQueue.EnqueueAsync(db, fresh, JobKind.Analyze, resetQuarantine: false, cancellationToken);
+            n += await JobQueue.EnqueueAsync(db, changed, JobKind.Analyze, resetQuarantine: true, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
-            queued += fresh.Count + changed.Count;
+            queued += n;
         }
 
         if (queued > 0)

@@ -19,24 +19,27 @@ public sealed class JobQueue(
 {
     /// <summary>Adds or re-requests jobs inside the caller's unit of work. A quarantined job is only revived when
     /// <paramref name="resetQuarantine"/> is set (the file changed, or the user asked for a rescan).</summary>
-    public static async Task EnqueueAsync(
+    /// <returns>How many jobs are now waiting (quarantined ones left alone are not counted).</returns>
+    public static async Task<int> EnqueueAsync(
         FolderPrismDbContext db, IReadOnlyCollection<Guid> itemIds, JobKind kind, bool resetQuarantine,
         CancellationToken cancellationToken)
     {
         if (itemIds.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var now = DateTimeOffset.UtcNow;
         var ids = itemIds.Distinct().ToList();
         var existing = await db.IndexJobs.Where(j => ids.Contains(j.ItemId) && j.Kind == kind)
             .ToDictionaryAsync(j => j.ItemId, cancellationToken);
+        var queued = 0;
         foreach (var id in ids)
         {
             if (!existing.TryGetValue(id, out var job))
             {
                 db.IndexJobs.Add(new IndexJob { ItemId = id, Kind = kind, State = JobState.Pending, NotBefore = now, CreatedAt = now });
+                queued++;
                 continue;
             }
 
@@ -45,6 +48,7 @@ public sealed class JobQueue(
                 continue;
             }
 
+            queued++;
             job.Version++;
             if (resetQuarantine)
             {
@@ -58,6 +62,8 @@ public sealed class JobQueue(
                 job.NotBefore = now;
             }
         }
+
+        return queued;
     }
 
     public void Notify() => signal.Notify();
