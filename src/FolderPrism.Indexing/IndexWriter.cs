@@ -111,11 +111,10 @@ public sealed class IndexWriter(
                     continue;
                 }
 
-                var prefix = path + "/";
-                var items = await db.MediaItems
-                    .Where(i => i.State == ItemState.Present && (i.RelativePath == path || i.RelativePath.StartsWith(prefix)))
+                var items = await db.MediaItems.Where(i => i.State == ItemState.Present && i.RelativePath == path)
                     .ToListAsync(cancellationToken);
-                foreach (var item in items.Where(i => i.RelativePath == path || LibraryPaths.IsUnder(i.RelativePath, path)))
+                items.AddRange(await db.MediaItems.UnderFolder(path).Where(i => i.State == ItemState.Present).ToListAsync(cancellationToken));
+                foreach (var item in items)
                 {
                     item.State = ItemState.Missing;
                     item.MissingSince = now;
@@ -190,9 +189,8 @@ public sealed class IndexWriter(
         var name = LibraryPaths.FileName(sidecarRelative);
         var dot = name.IndexOf('.');
         var stem = dot > 0 ? name[..dot] : name;
-        var prefix = folder is null ? stem : folder + "/" + stem;
-        var candidates = await db.MediaItems
-            .Where(i => i.State == ItemState.Present && i.RelativePath.StartsWith(prefix))
+        var inFolder = folder is null ? db.MediaItems.Where(i => !i.RelativePath.Contains('/')) : db.MediaItems.UnderFolder(folder);
+        var candidates = await inFolder.Where(i => i.State == ItemState.Present)
             .Select(i => new { i.Id, i.RelativePath }).ToListAsync(cancellationToken);
         owners.AddRange(candidates
             .Where(c => LibraryPaths.Parent(c.RelativePath) == folder &&
@@ -212,18 +210,14 @@ public sealed class IndexWriter(
     private static async Task<bool> RenameDirectoryAsync(
         FolderPrismDbContext db, string oldRelative, string newRelative, CancellationToken cancellationToken)
     {
-        var oldPrefix = oldRelative + "/";
         var newPrefix = newRelative + "/";
-        var cut = oldPrefix.Length;
+        var cut = oldRelative.Length + 1;
         // Leftover rows of files that once lived at the destination cannot be there any more.
-        await db.MediaItems.Where(i => i.State == ItemState.Missing && i.RelativePath.StartsWith(newPrefix))
-            .ExecuteDeleteAsync(cancellationToken);
-        var moved = await db.MediaItems
-            .Where(i => i.RelativePath.StartsWith(oldPrefix) && i.RelativePath.Substring(0, cut) == oldPrefix)
+        await db.MediaItems.UnderFolder(newRelative).Where(i => i.State == ItemState.Missing).ExecuteDeleteAsync(cancellationToken);
+        var moved = await db.MediaItems.UnderFolder(oldRelative)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RelativePath, i => newPrefix + i.RelativePath.Substring(cut)),
                 cancellationToken);
-        await db.ItemSidecars
-            .Where(x => x.RelativePath.StartsWith(oldPrefix) && x.RelativePath.Substring(0, cut) == oldPrefix)
+        await db.ItemSidecars.UnderFolder(oldRelative)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RelativePath, x => newPrefix + x.RelativePath.Substring(cut)),
                 cancellationToken);
         return moved > 0;

@@ -143,14 +143,12 @@ public sealed class ReconcileScanner(
         var query = db.MediaItems.AsNoTracking();
         if (subtree is not null)
         {
-            var prefix = subtree + "/";
-            query = query.Where(i => i.RelativePath.StartsWith(prefix));
+            query = query.UnderFolder(subtree);
         }
 
         var rows = await query.Select(i => new { i.RelativePath, i.Size, i.ModifiedUtc, i.State, Analyzed = i.AnalyzedAt != null })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => subtree is null || LibraryPaths.IsUnder(r.RelativePath, subtree))
-            .ToDictionary(r => r.RelativePath, r => new KnownRow(r.Size, r.ModifiedUtc.Ticks, r.State, r.Analyzed), StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.RelativePath, r => new KnownRow(r.Size, r.ModifiedUtc.Ticks, r.State, r.Analyzed), StringComparer.Ordinal);
     }
 
     private async Task<int> PurgeMissingAsync(CancellationToken cancellationToken)

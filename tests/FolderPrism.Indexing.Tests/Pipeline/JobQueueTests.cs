@@ -82,6 +82,20 @@ public sealed class JobQueueTests
         (await f.Services.GetRequiredService<IndexStatusService>().GetAsync(10, default)).DamagedItems.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Jobs_run_on_a_dedicated_low_priority_worker_thread()
+    {
+        await using var f = await PipelineFixture.CreateAsync(settings: new() { ["Indexing:LowerWorkerPriority"] = "true" });
+        f.Write("a.jpg");
+        await f.WaitIndexedAsync("a.jpg");
+
+        f.Analyzer.LastThread.ThreadName.ShouldBe("folderprism-index-0");
+        if (OperatingSystem.IsLinux())
+        {
+            f.Analyzer.LastThread.Nice.ShouldBe(10);
+        }
+    }
+
     /// <summary>Puts the database in the state a crash during analysis leaves: item known, its job marked started.</summary>
     private static async Task<Guid> SimulateCrashedJobAsync(PipelineFixture f, string relative, int attempts)
     {

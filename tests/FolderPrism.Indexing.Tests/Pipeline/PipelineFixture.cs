@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FolderPrism.Indexing.Tests.Pipeline;
 
@@ -15,7 +16,7 @@ namespace FolderPrism.Indexing.Tests.Pipeline;
 /// </summary>
 internal sealed class PipelineFixture : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private PipelineFixture(string root) => Root = root;
 
@@ -155,6 +156,8 @@ internal sealed class PipelineFixture : IAsyncDisposable
             ["Indexing:RetryBackoff"] = "00:00:00.050",
             ["Indexing:WorkerCount"] = "1",
             ["Indexing:MaxAttempts"] = "3",
+            // Tests share 2 busy cores with parallel builds; nice 10 workers would crawl. One test checks the priority.
+            ["Indexing:LowerWorkerPriority"] = "false",
             ["Indexing:IgnorePatterns:0"] = "**/*.tmp",
             ["Indexing:IgnorePatterns:1"] = "Private/**",
         };
@@ -164,7 +167,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(config);
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(b => { if (Environment.GetEnvironmentVariable("FP_TEST_LOG") == "1") { b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff "); b.SetMinimumLevel(LogLevel.Debug); } });
         builder.Services.Configure<LibraryOptions>(builder.Configuration.GetSection(LibraryOptions.SectionName));
         builder.Services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
         builder.Services.AddFolderPrismData();

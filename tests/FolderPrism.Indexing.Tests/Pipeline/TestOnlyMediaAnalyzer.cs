@@ -14,9 +14,13 @@ internal sealed class TestOnlyMediaAnalyzer : IMediaAnalyzer
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>Thread name and Linux nice value seen by the last analysis (to check workers run at low priority).</summary>
+    public (string? ThreadName, int? Nice) LastThread { get; private set; }
+
     public async Task<MediaAnalysis> AnalyzeAsync(string path, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
+        LastThread = (Thread.CurrentThread.Name, ReadNice());
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         var info = new FileInfo(path);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
@@ -57,5 +61,17 @@ internal sealed class TestOnlyMediaAnalyzer : IMediaAnalyzer
             Faces = faces,
             Sidecars = sidecars,
         };
+    }
+
+    private static int? ReadNice()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture); // field 19: nice
     }
 }

@@ -173,14 +173,14 @@ public sealed class WatcherTests
     public async Task A_burst_of_files_is_indexed_completely()
     {
         await using var f = await PipelineFixture.CreateAsync(settings: new() { ["Indexing:BatchSize"] = "50" });
-        for (var n = 0; n < 300; n++)
+        for (var n = 0; n < 200; n++)
         {
             f.Write($"burst/{n / 100}/img{n:000}.jpg");
         }
 
         await f.WaitUntilAsync(
-            async () => await f.QueryAsync(db => db.MediaItems.CountAsync(i => i.ThumbnailState == ThumbnailState.Ready)) == 300,
-            "300 files indexed");
+            async () => await f.QueryAsync(db => db.MediaItems.CountAsync(i => i.ThumbnailState == ThumbnailState.Ready)) == 200,
+            "200 files indexed");
         (await f.QueryAsync(db => db.IndexJobs.CountAsync())).ShouldBe(0);
     }
 }
