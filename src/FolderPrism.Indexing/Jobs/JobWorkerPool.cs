@@ -30,9 +30,17 @@ public sealed class JobWorkerPool(
         var channel = Channel.CreateBounded<long>(new BoundedChannelOptions(workers) { SingleWriter = true });
         var inFlight = new ConcurrentDictionary<long, byte>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = 0;
+        var reported = 0;
+        void Count(JobOutcome outcome)
+        {
+            Interlocked.Increment(ref finished);
+            onOutcome?.Invoke(outcome);
+        }
+
         var tasks = Enumerable.Range(0, workers).Select(n => WorkerThread.Run(
             $"folderprism-index-{n}", settings.LowerWorkerPriority, logger,
-            () => WorkAsync(channel.Reader, inFlight, onOutcome, stop.Token))).ToList();
+            () => WorkAsync(channel.Reader, inFlight, Count, stop.Token))).ToList();
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -40,6 +48,13 @@ public sealed class JobWorkerPool(
                 var ids = await queue.ListRunnableAsync(workers * 2, inFlight.Keys.ToList(), ignoreBackoff, cancellationToken);
                 if (ids.Count == 0)
                 {
+                    var done = Volatile.Read(ref finished);
+                    if (inFlight.IsEmpty && done != reported)
+                    {
+                        logger.LogInformation("Index queue idle: {Jobs} jobs finished since the last report", done - reported);
+                        reported = done;
+                    }
+
                     if (untilDrained && inFlight.IsEmpty && await queue.CountOutstandingAsync(cancellationToken) == 0)
                     {
                         break;

@@ -90,6 +90,35 @@ public sealed class ReconcileTests
         (await f.QueryAsync(db => db.IndexJobs.CountAsync())).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Scheduled_reconcile_keeps_the_index_fresh_without_a_watcher()
+    {
+        await using var f = await PipelineFixture.CreateAsync(settings: new()
+        {
+            ["Indexing:EnableWatcher"] = "false",
+            ["Indexing:ReconcileInterval"] = "00:00:00.500",
+        });
+        await f.WaitUntilAsync(async () => (await StatusAsync(f)).LastReconcile is not null, "start-up reconcile");
+
+        f.Write("late/arrival.jpg");
+
+        await f.WaitIndexedAsync("late/arrival.jpg");
+    }
+
+    [Fact]
+    public async Task Start_up_does_not_scan_before_the_host_is_ready()
+    {
+        await using var f = await PipelineFixture.CreateAsync(start: false);
+        f.Write("a.jpg");
+
+        // Host started with a long start-up delay: nothing may have been read or queued yet.
+        await f.RestartAsync(settings: new() { ["Indexing:StartupReconcileDelay"] = "00:10:00" });
+
+        (await StatusAsync(f)).LastReconcile.ShouldBeNull();
+        (await f.QueryAsync(db => db.MediaItems.CountAsync())).ShouldBe(0);
+        f.Analyzer.Calls.ShouldBe(0);
+    }
+
     private static Task<Status.IndexStatusReport> StatusAsync(PipelineFixture f) =>
         f.Services.GetRequiredService<Status.IndexStatusService>().GetAsync(10, default);
 }
