@@ -89,11 +89,12 @@ public sealed class AnalysisApplier(
         return adopted;
     }
 
+    // One statement (not split): an item has few tags/faces/albums/sidecars, and one round trip per job matters.
     private static Task<MediaItem?> LoadAsync(
         FolderPrismDbContext db, System.Linq.Expressions.Expression<Func<MediaItem, bool>> predicate,
         CancellationToken cancellationToken) =>
         db.MediaItems.Include(i => i.Tags).Include(i => i.Faces).Include(i => i.Albums).Include(i => i.Sidecars)
-            .AsSplitQuery().SingleOrDefaultAsync(predicate, cancellationToken);
+            .AsSingleQuery().SingleOrDefaultAsync(predicate, cancellationToken);
 
     private static async Task SyncTagsAsync(
         FolderPrismDbContext db, MediaItem item, MediaAnalysis analysis, DateTimeOffset now, CancellationToken cancellationToken)

@@ -22,13 +22,14 @@ public sealed class JobExecutor(
     IOptions<LibraryOptions> library,
     ILogger<JobExecutor> logger)
 {
-    public async Task<JobOutcome> RunAsync(ClaimedJob job, CancellationToken cancellationToken)
+    /// <param name="job">The claimed job.</param>
+    /// <param name="item">Its item as read when claimed (untracked), or null when it is gone.</param>
+    /// <param name="cancellationToken">Shutdown: the job is given back without counting the attempt.</param>
+    public async Task<JobOutcome> RunAsync(ClaimedJob job, MediaItem? item, CancellationToken cancellationToken)
     {
-        string? path = null;
+        var path = item?.RelativePath;
         try
         {
-            var item = await LoadItemAsync(job.ItemId, cancellationToken);
-            path = item?.RelativePath;
             if (item is null || item.State == ItemState.Missing)
             {
                 await queue.CompleteAsync(job, cancellationToken);
@@ -127,11 +128,5 @@ public sealed class JobExecutor(
 
         await db.SaveChangesAsync(cancellationToken);
         return derivatives is null ? JobResult.Damaged : JobResult.Succeeded;
-    }
-
-    private async Task<MediaItem?> LoadItemAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
     }
 }

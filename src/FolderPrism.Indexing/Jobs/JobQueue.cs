@@ -122,8 +122,9 @@ public sealed class JobQueue(
         return await db.IndexJobs.CountAsync(j => j.State != JobState.Quarantined, cancellationToken);
     }
 
-    /// <summary>Durably marks the job started and counts the attempt; null when another worker took it or it is gone.</summary>
-    public async Task<ClaimedJob?> ClaimAsync(long jobId, CancellationToken cancellationToken)
+    /// <summary>Durably marks the job started and counts the attempt, and reads its item (null when gone) in the same
+    /// connection; returns null when another worker took the job or it no longer exists.</summary>
+    public async Task<(ClaimedJob Job, MediaItem? Item)?> ClaimAsync(long jobId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = DateTimeOffset.UtcNow;
@@ -136,9 +137,16 @@ public sealed class JobQueue(
             return null;
         }
 
-        return await db.IndexJobs.AsNoTracking().Where(j => j.Id == jobId)
+        var job = await db.IndexJobs.AsNoTracking().Where(j => j.Id == jobId)
             .Select(j => new ClaimedJob(j.Id, j.ItemId, j.Kind, j.Version, j.Attempts))
             .SingleOrDefaultAsync(cancellationToken);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var item = await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == job.ItemId, cancellationToken);
+        return (job, item);
     }
 
     /// <summary>Finishes a job; if it was re-requested while running (newer version), it goes back to pending.</summary>

@@ -97,10 +97,9 @@ public sealed class JobWorkerPool(
         {
             try
             {
-                var job = await queue.ClaimAsync(id, cancellationToken);
-                if (job is not null)
+                if (await queue.ClaimAsync(id, cancellationToken) is var (job, item))
                 {
-                    var outcome = await executor.RunAsync(job, cancellationToken);
+                    var outcome = await executor.RunAsync(job, item, cancellationToken);
                     onOutcome?.Invoke(outcome);
                 }
             }
