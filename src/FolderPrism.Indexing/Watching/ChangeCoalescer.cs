@@ -10,8 +10,8 @@ namespace FolderPrism.Indexing.Watching;
 /// Turns the watcher's noisy event stream into index updates. Events on one path restart its debounce; events under a
 /// folder waiting for a scan join that scan; a file is indexed once size and mtime are equal on two checks a debounce
 /// apart (half-copied files wait); everything due at once goes to the index in batched transactions. Renames are
-/// applied at once so identity follows the file. One instance per watch session; the state lives in
-/// <see cref="RunAsync"/>'s loop, not in fields shared across threads.
+/// applied at once so identity follows the file. The pending state lives in <see cref="RunAsync"/>'s loop (one reader),
+/// not in fields, so the singleton holds no mutable state.
 /// </summary>
 public sealed class ChangeCoalescer(
     IndexWriter writer,

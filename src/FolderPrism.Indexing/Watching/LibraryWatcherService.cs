@@ -31,7 +31,16 @@ public sealed class LibraryWatcherService(
         Directory.CreateDirectory(originals);
         if (settings.EnableWatcher)
         {
-            _watcher = StartWatcher(originals, settings.WatcherBufferSize);
+            try
+            {
+                _watcher = StartWatcher(originals, settings.WatcherBufferSize);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                // e.g. the inotify watch limit (fs.inotify.max_user_watches) is reached on a huge library.
+                logger.LogError(ex, "Cannot watch {Originals}; the index is kept fresh by reconciles only (every {Interval})",
+                    originals, settings.ReconcileInterval);
+            }
         }
 
         var coalescing = RunCoalescerAsync(stoppingToken);
