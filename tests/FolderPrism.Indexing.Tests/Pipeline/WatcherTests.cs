@@ -38,6 +38,41 @@ public sealed class WatcherTests
     }
 
     [Fact]
+    public async Task Reanalysis_replaces_file_keywords_but_keeps_what_the_user_added()
+    {
+        await using var f = await PipelineFixture.CreateAsync();
+        f.Write("a.jpg", "KW:old\nFACE:Eve");
+        var item = await f.WaitIndexedAsync("a.jpg");
+        await f.AttachUserTagAndPersonAsync(item.Id, "mine", "Frank");
+
+        f.Write("a.jpg", "KW:new\nFACE:Grace");
+
+        var after = await f.WaitForItemAsync("a.jpg", i => i.Tags.Any(t => t.Tag!.Name == "new"), "new keywords");
+        after.Tags.Select(t => t.Tag!.Name).ShouldBe(["new", "mine"], ignoreOrder: true);
+        after.Faces.Select(x => x.Person!.Name).ShouldBe(["Grace", "Frank"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Folder_moved_in_from_outside_is_scanned_and_moved_out_goes_missing()
+    {
+        await using var f = await PipelineFixture.CreateAsync();
+        var outside = Path.Combine(f.Root, "card", "DCIM");
+        Directory.CreateDirectory(Path.Combine(outside, "100CANON"));
+        File.WriteAllText(Path.Combine(outside, "100CANON", "IMG_0001.JPG"), "one");
+        File.WriteAllText(Path.Combine(outside, "100CANON", "IMG_0002.JPG"), "two");
+
+        Directory.Move(outside, f.Full("DCIM"));
+
+        await f.WaitIndexedAsync("DCIM/100CANON/IMG_0001.JPG");
+        await f.WaitIndexedAsync("DCIM/100CANON/IMG_0002.JPG");
+
+        Directory.Move(f.Full("DCIM"), Path.Combine(f.Root, "card", "back"));
+
+        await f.WaitForItemAsync("DCIM/100CANON/IMG_0001.JPG", i => i.State == ItemState.Missing, "moved out");
+        await f.WaitForItemAsync("DCIM/100CANON/IMG_0002.JPG", i => i.State == ItemState.Missing, "moved out");
+    }
+
+    [Fact]
     public async Task Rename_and_move_across_folders_keep_id_tags_and_people()
     {
         await using var f = await PipelineFixture.CreateAsync();
