@@ -1,3 +1,4 @@
+using FolderPrism.Core.Library;
 using FolderPrism.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,26 @@ namespace FolderPrism.Data;
 public sealed class FolderPrismDbContext(DbContextOptions<FolderPrismDbContext> options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
+
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<ItemTag> ItemTags => Set<ItemTag>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Face> Faces => Set<Face>();
+
+    public DbSet<Album> Albums => Set<Album>();
+
+    public DbSet<AlbumItem> AlbumItems => Set<AlbumItem>();
+
+    public DbSet<ItemSidecar> ItemSidecars => Set<ItemSidecar>();
+
+    public DbSet<IndexJob> IndexJobs => Set<IndexJob>();
+
+    public DbSet<IndexMarker> IndexMarkers => Set<IndexMarker>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

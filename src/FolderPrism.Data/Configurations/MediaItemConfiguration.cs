@@ -1,0 +1,34 @@
+using FolderPrism.Core.Library;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FolderPrism.Data.Configurations;
+
+internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaItem>
+{
+    public void Configure(EntityTypeBuilder<MediaItem> builder)
+    {
+        builder.ToTable("MediaItems");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.RelativePath).IsRequired().HasMaxLength(4096);
+        builder.HasIndex(i => i.RelativePath).IsUnique();
+        builder.Property(i => i.ContentHash).HasMaxLength(32);
+        builder.HasIndex(i => i.ContentHash);
+        builder.HasIndex(i => i.PerceptualHash);
+        builder.HasIndex(i => i.TakenLocal);
+        builder.HasIndex(i => i.State);
+        builder.Property(i => i.MimeType).HasMaxLength(128);
+        builder.Property(i => i.Make).HasMaxLength(256);
+        builder.Property(i => i.Model).HasMaxLength(256);
+        builder.Property(i => i.Lens).HasMaxLength(256);
+        builder.Property(i => i.VideoCodec).HasMaxLength(64);
+        // Binary ticks keep DateTimeOffset comparable and sortable in SQLite queries (always stored in UTC).
+        builder.Property(i => i.MissingSince).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.Property(i => i.TrashedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Faces).WithOne().HasForeignKey(f => f.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Albums).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Sidecars).WithOne().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,3 @@
+namespace FolderPrism.Indexing.Status;
+
+public sealed record QuarantinedFile(Guid ItemId, string RelativePath, string Reason, DateTimeOffset? Since);

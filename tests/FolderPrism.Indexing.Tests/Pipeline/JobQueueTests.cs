@@ -1,0 +1,120 @@
+using FolderPrism.Core.Library;
+using FolderPrism.Indexing.Status;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FolderPrism.Indexing.Tests.Pipeline;
+
+/// <summary>The persistent queue: resume after a crash, quarantine of files that keep failing, damaged files.</summary>
+public sealed class JobQueueTests
+{
+    [Fact]
+    public async Task Job_left_started_by_a_crash_is_retried_on_start()
+    {
+        await using var f = await PipelineFixture.CreateAsync(start: false);
+        f.Write("a.jpg");
+        var id = await SimulateCrashedJobAsync(f, "a.jpg", attempts: 1);
+
+        await f.RestartAsync();
+
+        var item = await f.WaitIndexedAsync("a.jpg");
+        item.Id.ShouldBe(id);
+        item.QuarantineReason.ShouldBeNull();
+        (await f.QueryAsync(db => db.IndexJobs.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Job_that_crashed_the_process_max_times_is_quarantined_not_retried()
+    {
+        await using var f = await PipelineFixture.CreateAsync(start: false);
+        f.Write("killer.jpg");
+        f.Write("fine.jpg");
+        await SimulateCrashedJobAsync(f, "killer.jpg", attempts: 3);
+
+        await f.RestartAsync();
+
+        await f.WaitIndexedAsync("fine.jpg");
+        var killer = await f.WaitForItemAsync("killer.jpg", i => i.QuarantineReason != null, "quarantined");
+        killer.QuarantineReason.ShouldNotBeNull().ShouldContain("interrupted");
+        killer.AnalyzedAt.ShouldBeNull();
+        var status = await f.Services.GetRequiredService<IndexStatusService>().GetAsync(10, default);
+        status.Quarantined.Select(q => q.RelativePath).ShouldBe(["killer.jpg"]);
+        f.Analyzer.Calls.ShouldBe(1); // only fine.jpg: the start-up reconcile did not revive the unchanged file
+    }
+
+    [Fact]
+    public async Task File_failing_every_attempt_is_quarantined_until_it_changes()
+    {
+        await using var f = await PipelineFixture.CreateAsync();
+        f.Write("bad.jpg", "POISON");
+        f.Write("good.jpg");
+
+        await f.WaitIndexedAsync("good.jpg");
+        var bad = await f.WaitForItemAsync("bad.jpg", i => i.QuarantineReason != null, "quarantined");
+        bad.QuarantineReason.ShouldNotBeNull().ShouldContain("poisoned file");
+        var job = await f.QueryAsync(db => db.IndexJobs.AsNoTracking().SingleAsync(j => j.ItemId == bad.Id));
+        job.State.ShouldBe(JobState.Quarantined);
+        job.Attempts.ShouldBe(3);
+        f.Analyzer.Calls.ShouldBe(4); // 3 for bad.jpg, 1 for good.jpg
+        var status = await f.Services.GetRequiredService<IndexStatusService>().GetAsync(10, default);
+        status.Quarantined.ShouldHaveSingleItem().Reason.ShouldContain("failed 3 times");
+
+        f.Write("bad.jpg", "healed content");
+
+        var healed = await f.WaitIndexedAsync("bad.jpg");
+        healed.Id.ShouldBe(bad.Id);
+        healed.QuarantineReason.ShouldBeNull();
+        (await f.QueryAsync(db => db.IndexJobs.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Undecodable_file_is_flagged_damaged_not_retried()
+    {
+        await using var f = await PipelineFixture.CreateAsync();
+        f.Write("broken.jpg", "CORRUPT");
+
+        var item = await f.WaitForItemAsync("broken.jpg", i => i.ThumbnailState == ThumbnailState.Failed, "damaged");
+
+        item.IsDamaged.ShouldBeTrue();
+        item.DamageReason.ShouldBe("test processor: truncated image data");
+        item.QuarantineReason.ShouldBeNull();
+        (await f.QueryAsync(db => db.IndexJobs.CountAsync())).ShouldBe(0);
+        (await f.Services.GetRequiredService<IndexStatusService>().GetAsync(10, default)).DamagedItems.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Jobs_run_on_a_dedicated_low_priority_worker_thread()
+    {
+        await using var f = await PipelineFixture.CreateAsync(settings: new() { ["Indexing:LowerWorkerPriority"] = "true" });
+        f.Write("a.jpg");
+        await f.WaitIndexedAsync("a.jpg");
+
+        f.Analyzer.LastThread.ThreadName.ShouldBe("folderprism-index-0");
+        if (OperatingSystem.IsLinux())
+        {
+            f.Analyzer.LastThread.Nice.ShouldBe(10);
+        }
+    }
+
+    /// <summary>Puts the database in the state a crash during analysis leaves: item known, its job marked started.</summary>
+    private static async Task<Guid> SimulateCrashedJobAsync(PipelineFixture f, string relative, int attempts)
+    {
+        var info = new FileInfo(f.Full(relative));
+        var item = new MediaItem
+        {
+            Id = Guid.CreateVersion7(), RelativePath = relative, Size = info.Length, ModifiedUtc = info.LastWriteTimeUtc,
+            FirstSeenAt = DateTimeOffset.UtcNow,
+        };
+        await f.QueryAsync(async db =>
+        {
+            db.MediaItems.Add(item);
+            db.IndexJobs.Add(new IndexJob
+            {
+                ItemId = item.Id, Kind = JobKind.Analyze, State = JobState.Started, Attempts = attempts,
+                StartedAt = DateTimeOffset.UtcNow, NotBefore = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        return item.Id;
+    }
+}
