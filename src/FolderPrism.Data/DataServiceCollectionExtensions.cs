@@ -23,5 +23,5 @@ public static class DataServiceCollectionExtensions
     }
 
     public static string ConnectionStringFor(string databasePath) =>
-        $"Data Source={databasePath};Cache=Shared;Pooling=True";
+        $"Data Source={databasePath};Pooling=True";
 }
