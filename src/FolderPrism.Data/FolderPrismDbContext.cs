@@ -1,4 +1,5 @@
 using FolderPrism.Core.Users;
+using FolderPrism.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace FolderPrism.Data;
@@ -7,6 +8,8 @@ namespace FolderPrism.Data;
 public sealed class FolderPrismDbContext(DbContextOptions<FolderPrismDbContext> options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
+
+    public DbSet<DeadProperty> DeadProperties => Set<DeadProperty>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,6 +12,23 @@ namespace FolderPrism.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DeadProperties",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", nullable: false),
+                    Parent = table.Column<string>(type: "TEXT", nullable: false),
+                    Namespace = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadProperties", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -28,6 +45,17 @@ namespace FolderPrism.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeadProperties_Parent",
+                table: "DeadProperties",
+                column: "Parent");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadProperties_Path_Namespace_Name",
+                table: "DeadProperties",
+                columns: new[] { "Path", "Namespace", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Users_Name",
                 table: "Users",
                 column: "Name",
@@ -37,6 +65,9 @@ namespace FolderPrism.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DeadProperties");
+
             migrationBuilder.DropTable(
                 name: "Users");
         }
