@@ -12,13 +12,21 @@ public static class DavPathParser
     private const int MaxPathChars = 4096;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Parses the path part of a raw target; the query and fragment are ignored.</summary>
+    /// <summary>
+    /// Parses the path part of a raw target; the query is ignored. A raw <c>#</c> cannot appear in a request target, so
+    /// it is refused rather than cut off (cutting would turn <c>/dir/#frag</c> into <c>/dir/</c>, a different resource).
+    /// </summary>
     public static bool TryParse(string rawTarget, out DavPath path, out bool trailingSlash)
     {
         path = DavPath.Root;
         trailingSlash = false;
         var raw = rawTarget;
-        var cut = raw.AsSpan().IndexOfAny('?', '#');
+        if (raw.Contains('#', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var cut = raw.IndexOf('?', StringComparison.Ordinal);
         if (cut >= 0)
         {
             raw = raw[..cut];

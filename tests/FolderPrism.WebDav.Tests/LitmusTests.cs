@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace FolderPrism.WebDav.Tests;
+
+/// <summary>The litmus WebDAV conformance suites against /Originals/: every test passes, no warnings.</summary>
+public sealed partial class LitmusTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly DavServerFixture _server = new();
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("basic", 16)]
+    [InlineData("copymove", 13)]
+    [InlineData("props", 30)]
+    [InlineData("locks", 41)]
+    [InlineData("http", 4)]
+    public async Task Suite_passes_completely_without_warnings(string suite, int expectedTests)
+    {
+        var workDir = Path.Combine(_server.Root, "litmus-" + suite);
+        Directory.CreateDirectory(workDir);
+        var (exit, text) = await ExternalTool.RunAsync("litmus",
+            [_server.Url("Originals/").ToString(), DavServerFixture.EditorUser, DavServerFixture.EditorPassword],
+            workDir, new Dictionary<string, string> { ["TESTS"] = suite });
+        var debugLog = Path.Combine(workDir, "debug.log");
+        var keep = Path.Combine(Path.GetTempPath(), "fp-litmus-" + suite + ".log");
+        if (File.Exists(debugLog))
+        {
+            File.Copy(debugLog, keep, overwrite: true);
+        }
+
+        output.WriteLine(text);
+        var summary = SummaryLine().Match(text);
+        summary.Success.ShouldBeTrue($"no summary in litmus output:\n{text}");
+        var total = int.Parse(summary.Groups["run"].Value);
+        var passed = int.Parse(summary.Groups["passed"].Value);
+        (passed, total).ShouldBe((expectedTests, expectedTests), text);
+        text.ShouldNotContain("WARNING", Case.Insensitive, text);
+        text.ShouldNotContain("SKIPPED", Case.Insensitive, text);
+        exit.ShouldBe(0, text);
+    }
+
+    [GeneratedRegex(@"<- summary for `\w+': of (?<run>\d+) tests run: (?<passed>\d+) passed")]
+    private static partial Regex SummaryLine();
+}
