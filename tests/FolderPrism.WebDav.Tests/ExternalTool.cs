@@ -9,6 +9,15 @@ public static class ExternalTool
         string file, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? env = null,
         TimeSpan? timeout = null)
     {
+        var (exit, stdout, stderr) = await RunSplitAsync(file, args, workingDirectory, env, timeout);
+        return (exit, stdout + stderr);
+    }
+
+    /// <summary>Like <see cref="RunAsync"/> but keeps standard output and standard error apart.</summary>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunSplitAsync(
+        string file, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? env = null,
+        TimeSpan? timeout = null)
+    {
         var info = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -38,6 +47,6 @@ public static class ExternalTool
             throw new TimeoutException($"{file} did not finish: {await stdout}{await stderr}");
         }
 
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
