@@ -84,7 +84,13 @@ internal sealed class FileSystemItem : IDavItem
                     continue;
                 }
 
-                info = Directory.Exists(entry.FullName) ? new DirectoryInfo(entry.FullName) : new FileInfo(entry.FullName);
+                var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is null || !target.Exists)
+                {
+                    continue;
+                }
+
+                info = target;
                 if (!info.Exists)
                 {
                     continue;

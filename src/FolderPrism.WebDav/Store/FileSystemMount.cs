@@ -36,6 +36,12 @@ public sealed class FileSystemMount : IDavMount
         }
 
         FileSystemInfo info = new FileInfo(physical);
+        if (info.LinkTarget is not null)
+        {
+            // Metadata (size, times) must come from the final target, not from the link itself.
+            info = info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
+        }
+
         if (!info.Exists)
         {
             info = new DirectoryInfo(physical);
