@@ -119,19 +119,19 @@ internal sealed class LockHandler(
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = DavResponses.XmlContentType;
-        await using var w = XmlWriter.Create(context.Response.Body, DavResponses.WriterSettings);
-        await w.WriteStartDocumentAsync();
-        await w.WriteStartElementAsync(DavNames.Prefix, "prop", DavNames.Namespace);
-        await w.WriteStartElementAsync(DavNames.Prefix, "lockdiscovery", DavNames.Namespace);
+        using var w = DavResponses.CreateXmlWriter(context.Response);
+        w.WriteStartDocument();
+        w.WriteStartElement(DavNames.Prefix, "prop", DavNames.Namespace);
+        w.WriteStartElement(DavNames.Prefix, "lockdiscovery", DavNames.Namespace);
         foreach (var davLock in granted)
         {
-            await ActiveLockWriter.WriteAsync(w, davLock, time.GetUtcNow());
+            ActiveLockWriter.Write(w, davLock, time.GetUtcNow());
         }
 
-        await w.WriteEndElementAsync();
-        await w.WriteEndElementAsync();
-        await w.WriteEndDocumentAsync();
-        await w.FlushAsync();
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndDocument();
+        await DavResponses.FlushAsync(w, context.Response);
     }
 
     private static TimeSpan ParseTimeout(string header, TimeSpan max)

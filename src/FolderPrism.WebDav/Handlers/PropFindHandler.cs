@@ -107,50 +107,50 @@ internal sealed class PropFindHandler(
             }
         }
 
-        await w.WriteStartElementAsync(DavNames.Prefix, "response", DavNames.Namespace);
-        await w.WriteElementStringAsync(DavNames.Prefix, "href", DavNames.Namespace, HrefEncoder.Encode(item.Path, item.IsCollection));
+        w.WriteStartElement(DavNames.Prefix, "response", DavNames.Namespace);
+        w.WriteElementString(DavNames.Prefix, "href", DavNames.Namespace, HrefEncoder.Encode(item.Path, item.IsCollection));
         if (found.Count > 0 || missing.Count == 0)
         {
-            await w.WriteStartElementAsync(DavNames.Prefix, "propstat", DavNames.Namespace);
-            await w.WriteStartElementAsync(DavNames.Prefix, "prop", DavNames.Namespace);
+            w.WriteStartElement(DavNames.Prefix, "propstat", DavNames.Namespace);
+            w.WriteStartElement(DavNames.Prefix, "prop", DavNames.Namespace);
             foreach (var (name, live, deadValue) in found)
             {
-                await elements.StartAsync(w, name);
+                elements.Start(w, name);
                 if (request.Mode != PropFindMode.PropName)
                 {
                     if (live is not null)
                     {
-                        await live.WriteValueAsync(w, item, propertyContext);
+                        live.WriteValue(w, item, propertyContext);
                     }
                     else
                     {
-                        await w.WriteRawAsync(deadValue!.Value);
+                        w.WriteRaw(deadValue!.Value);
                     }
                 }
 
-                await w.WriteEndElementAsync();
+                w.WriteEndElement();
             }
 
-            await w.WriteEndElementAsync();
-            await w.WriteElementStringAsync(DavNames.Prefix, "status", DavNames.Namespace, "HTTP/1.1 200 OK");
-            await w.WriteEndElementAsync();
+            w.WriteEndElement();
+            w.WriteElementString(DavNames.Prefix, "status", DavNames.Namespace, "HTTP/1.1 200 OK");
+            w.WriteEndElement();
         }
 
         if (missing.Count > 0)
         {
-            await w.WriteStartElementAsync(DavNames.Prefix, "propstat", DavNames.Namespace);
-            await w.WriteStartElementAsync(DavNames.Prefix, "prop", DavNames.Namespace);
+            w.WriteStartElement(DavNames.Prefix, "propstat", DavNames.Namespace);
+            w.WriteStartElement(DavNames.Prefix, "prop", DavNames.Namespace);
             foreach (var name in missing)
             {
-                await elements.WriteEmptyAsync(w, name);
+                elements.WriteEmpty(w, name);
             }
 
-            await w.WriteEndElementAsync();
-            await w.WriteElementStringAsync(DavNames.Prefix, "status", DavNames.Namespace, "HTTP/1.1 404 Not Found");
-            await w.WriteEndElementAsync();
+            w.WriteEndElement();
+            w.WriteElementString(DavNames.Prefix, "status", DavNames.Namespace, "HTTP/1.1 404 Not Found");
+            w.WriteEndElement();
         }
 
-        await w.WriteEndElementAsync();
+        w.WriteEndElement();
         await multistatus.ResponseDoneAsync();
     }
 

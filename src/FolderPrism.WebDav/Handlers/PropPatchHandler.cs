@@ -44,31 +44,31 @@ internal sealed class PropPatchHandler(
         await using var multistatus = await MultiStatusWriter.StartAsync(context.Response);
         var w = multistatus.Writer;
         var elements = new PropertyElementWriter();
-        await w.WriteStartElementAsync(DavNames.Prefix, "response", DavNames.Namespace);
-        await w.WriteElementStringAsync(DavNames.Prefix, "href", DavNames.Namespace, HrefEncoder.Encode(item.Path, item.IsCollection));
+        w.WriteStartElement(DavNames.Prefix, "response", DavNames.Namespace);
+        w.WriteElementString(DavNames.Prefix, "href", DavNames.Namespace, HrefEncoder.Encode(item.Path, item.IsCollection));
         foreach (var group in results.DistinctBy(r => r.Name).GroupBy(r => r.Status))
         {
-            await w.WriteStartElementAsync(DavNames.Prefix, "propstat", DavNames.Namespace);
-            await w.WriteStartElementAsync(DavNames.Prefix, "prop", DavNames.Namespace);
+            w.WriteStartElement(DavNames.Prefix, "propstat", DavNames.Namespace);
+            w.WriteStartElement(DavNames.Prefix, "prop", DavNames.Namespace);
             foreach (var (name, _) in group)
             {
-                await elements.WriteEmptyAsync(w, name);
+                elements.WriteEmpty(w, name);
             }
 
-            await w.WriteEndElementAsync();
-            await w.WriteElementStringAsync(DavNames.Prefix, "status", DavNames.Namespace, DavResponses.StatusLine(group.Key));
+            w.WriteEndElement();
+            w.WriteElementString(DavNames.Prefix, "status", DavNames.Namespace, DavResponses.StatusLine(group.Key));
             if (group.Key == StatusCodes.Status403Forbidden)
             {
-                await w.WriteStartElementAsync(DavNames.Prefix, "error", DavNames.Namespace);
-                await w.WriteStartElementAsync(DavNames.Prefix, "cannot-modify-protected-property", DavNames.Namespace);
-                await w.WriteEndElementAsync();
-                await w.WriteEndElementAsync();
+                w.WriteStartElement(DavNames.Prefix, "error", DavNames.Namespace);
+                w.WriteStartElement(DavNames.Prefix, "cannot-modify-protected-property", DavNames.Namespace);
+                w.WriteEndElement();
+                w.WriteEndElement();
             }
 
-            await w.WriteEndElementAsync();
+            w.WriteEndElement();
         }
 
-        await w.WriteEndElementAsync();
+        w.WriteEndElement();
         await multistatus.EndAsync();
     }
 

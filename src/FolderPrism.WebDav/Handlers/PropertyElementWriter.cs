@@ -12,7 +12,7 @@ internal sealed class PropertyElementWriter
 {
     private readonly Dictionary<string, string> _prefixes = new(StringComparer.Ordinal) { [DavNames.Namespace] = DavNames.Prefix, [string.Empty] = string.Empty };
 
-    public Task StartAsync(XmlWriter writer, XName name)
+    public void Start(XmlWriter writer, XName name)
     {
         var ns = name.NamespaceName;
         if (!_prefixes.TryGetValue(ns, out var prefix))
@@ -21,12 +21,12 @@ internal sealed class PropertyElementWriter
             _prefixes[ns] = prefix;
         }
 
-        return writer.WriteStartElementAsync(prefix, name.LocalName, ns);
+        writer.WriteStartElement(prefix, name.LocalName, ns);
     }
 
-    public async Task WriteEmptyAsync(XmlWriter writer, XName name)
+    public void WriteEmpty(XmlWriter writer, XName name)
     {
-        await StartAsync(writer, name);
-        await writer.WriteEndElementAsync();
+        Start(writer, name);
+        writer.WriteEndElement();
     }
 }

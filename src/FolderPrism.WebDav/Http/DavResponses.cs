@@ -13,8 +13,23 @@ public static class DavResponses
 
     public static XmlWriterSettings WriterSettings { get; } = new()
     {
-        Async = true, Encoding = new UTF8Encoding(false), Indent = false, CloseOutput = false,
+        Encoding = new UTF8Encoding(false), Indent = false, CloseOutput = false,
     };
+
+    /// <summary>A synchronous writer appending to the response pipe; pair with <see cref="FlushAsync"/>.</summary>
+    public static XmlWriter CreateXmlWriter(HttpResponse response) =>
+        XmlWriter.Create(new Xml.PipeWriterStream(response.BodyWriter), WriterSettings);
+
+    /// <summary>Pushes what the writer buffered into the pipe and flushes the pipe to the client asynchronously.</summary>
+    public static async Task FlushAsync(XmlWriter writer, HttpResponse response)
+    {
+        writer.Flush();
+        var result = await response.BodyWriter.FlushAsync(response.HttpContext.RequestAborted);
+        if (result.IsCanceled)
+        {
+            throw new OperationCanceledException("The response was cancelled.");
+        }
+    }
 
     /// <summary>Status only, with an empty body.</summary>
     public static void Status(HttpResponse response, int status)
@@ -28,20 +43,20 @@ public static class DavResponses
     {
         response.StatusCode = status;
         response.ContentType = XmlContentType;
-        await using var w = XmlWriter.Create(response.Body, WriterSettings);
-        await w.WriteStartDocumentAsync();
-        await w.WriteStartElementAsync(DavNames.Prefix, "error", DavNames.Namespace);
-        await w.WriteStartElementAsync(DavNames.Prefix, condition, DavNames.Namespace);
+        using var w = CreateXmlWriter(response);
+        w.WriteStartDocument();
+        w.WriteStartElement(DavNames.Prefix, "error", DavNames.Namespace);
+        w.WriteStartElement(DavNames.Prefix, condition, DavNames.Namespace);
         if (href is not null)
         {
-            await w.WriteElementStringAsync(DavNames.Prefix, "href", DavNames.Namespace, HrefEncoder.Encode(href, false));
+            w.WriteElementString(DavNames.Prefix, "href", DavNames.Namespace, HrefEncoder.Encode(href, false));
         }
 
-        await w.WriteEndElementAsync();
-        await w.WriteEndElementAsync();
-        await w.WriteEndDocumentAsync();
-        await w.FlushAsync();
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndDocument();
         cancellationToken.ThrowIfCancellationRequested();
+        await FlushAsync(w, response);
     }
 
     public static string StatusLine(int status) =>

@@ -18,5 +18,5 @@ public abstract class DavLiveProperty(XName name, bool inAllProp = true)
     /// <summary>Whether this property has a value on <paramref name="item"/> (else it is reported 404).</summary>
     public virtual bool AppliesTo(IDavItem item) => true;
 
-    public abstract Task WriteValueAsync(XmlWriter writer, IDavItem item, DavPropertyContext context);
+    public abstract void WriteValue(XmlWriter writer, IDavItem item, DavPropertyContext context);
 }

@@ -7,11 +7,11 @@ namespace FolderPrism.WebDav.Properties;
 /// <summary><c>DAV:lockdiscovery</c>: every active lock whose scope includes the item.</summary>
 public sealed class LockDiscoveryProperty() : DavLiveProperty(DavNames.LockDiscovery)
 {
-    public override async Task WriteValueAsync(XmlWriter writer, IDavItem item, DavPropertyContext context)
+    public override void WriteValue(XmlWriter writer, IDavItem item, DavPropertyContext context)
     {
         foreach (var activeLock in context.Locks.GetCovering(item.Path))
         {
-            await ActiveLockWriter.WriteAsync(writer, activeLock, context.Now);
+            ActiveLockWriter.Write(writer, activeLock, context.Now);
         }
     }
 }

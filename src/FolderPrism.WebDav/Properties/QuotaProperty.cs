@@ -10,9 +10,9 @@ public sealed class QuotaProperty(XName name, bool available) : DavLiveProperty(
 {
     public override bool AppliesTo(IDavItem item) => item.IsCollection && item.PhysicalPath is not null;
 
-    public override Task WriteValueAsync(XmlWriter writer, IDavItem item, DavPropertyContext context)
+    public override void WriteValue(XmlWriter writer, IDavItem item, DavPropertyContext context)
     {
         var (free, used) = context.GetQuota(item.PhysicalPath!);
-        return writer.WriteStringAsync((available ? free : used).ToString(CultureInfo.InvariantCulture));
+        writer.WriteString((available ? free : used).ToString(CultureInfo.InvariantCulture));
     }
 }

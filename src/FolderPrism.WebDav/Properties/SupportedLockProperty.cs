@@ -6,20 +6,20 @@ namespace FolderPrism.WebDav.Properties;
 /// <summary><c>DAV:supportedlock</c>: exclusive and shared write locks (kio and Finder check it before locking).</summary>
 public sealed class SupportedLockProperty() : DavLiveProperty(DavNames.SupportedLock)
 {
-    public override async Task WriteValueAsync(XmlWriter writer, IDavItem item, DavPropertyContext context)
+    public override void WriteValue(XmlWriter writer, IDavItem item, DavPropertyContext context)
     {
         foreach (var scope in new[] { "exclusive", "shared" })
         {
-            await writer.WriteStartElementAsync(DavNames.Prefix, "lockentry", DavNames.Namespace);
-            await writer.WriteStartElementAsync(DavNames.Prefix, "lockscope", DavNames.Namespace);
-            await writer.WriteStartElementAsync(DavNames.Prefix, scope, DavNames.Namespace);
-            await writer.WriteEndElementAsync();
-            await writer.WriteEndElementAsync();
-            await writer.WriteStartElementAsync(DavNames.Prefix, "locktype", DavNames.Namespace);
-            await writer.WriteStartElementAsync(DavNames.Prefix, "write", DavNames.Namespace);
-            await writer.WriteEndElementAsync();
-            await writer.WriteEndElementAsync();
-            await writer.WriteEndElementAsync();
+            writer.WriteStartElement(DavNames.Prefix, "lockentry", DavNames.Namespace);
+            writer.WriteStartElement(DavNames.Prefix, "lockscope", DavNames.Namespace);
+            writer.WriteStartElement(DavNames.Prefix, scope, DavNames.Namespace);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteStartElement(DavNames.Prefix, "locktype", DavNames.Namespace);
+            writer.WriteStartElement(DavNames.Prefix, "write", DavNames.Namespace);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndElement();
         }
     }
 }

@@ -9,6 +9,6 @@ public sealed class TextLiveProperty(XName name, Func<IDavItem, string?> value, 
 {
     public override bool AppliesTo(IDavItem item) => value(item) is not null;
 
-    public override Task WriteValueAsync(XmlWriter writer, IDavItem item, DavPropertyContext context) =>
-        writer.WriteStringAsync(value(item) ?? string.Empty);
+    public override void WriteValue(XmlWriter writer, IDavItem item, DavPropertyContext context) =>
+        writer.WriteString(value(item) ?? string.Empty);
 }

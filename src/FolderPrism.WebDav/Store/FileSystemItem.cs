@@ -77,7 +77,7 @@ internal sealed class FileSystemItem : IDavItem
             }
 
             var info = entry;
-            if (entry.LinkTarget is not null)
+            if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 if (!_mount.Guard.IsSafeEntry(entry))
                 {

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace FolderPrism.WebDav.Xml;
 
 /// <summary>
-/// Streams a 207 multistatus straight into the response body with an async <see cref="XmlWriter"/>; the writer's
-/// own buffer is the only buffer, so a 10,000-entry listing never exists in memory as a whole.
+/// Streams a 207 multistatus straight into the response body pipe; every 64 entries the pipe is flushed
+/// asynchronously (back-pressure), so a 10,000-entry listing never exists in memory as a whole.
 /// </summary>
 public sealed class MultiStatusWriter : IAsyncDisposable
 {
@@ -22,23 +22,23 @@ public sealed class MultiStatusWriter : IAsyncDisposable
 
     public XmlWriter Writer { get; }
 
-    public static async Task<MultiStatusWriter> StartAsync(HttpResponse response)
+    public static Task<MultiStatusWriter> StartAsync(HttpResponse response)
     {
         response.StatusCode = StatusCodes.Status207MultiStatus;
         response.ContentType = DavResponses.XmlContentType;
-        var writer = XmlWriter.Create(response.Body, DavResponses.WriterSettings);
-        await writer.WriteStartDocumentAsync();
-        await writer.WriteStartElementAsync(DavNames.Prefix, "multistatus", DavNames.Namespace);
-        return new MultiStatusWriter(response, writer);
+        var writer = DavResponses.CreateXmlWriter(response);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(DavNames.Prefix, "multistatus", DavNames.Namespace);
+        return Task.FromResult(new MultiStatusWriter(response, writer));
     }
 
     /// <summary>A <c>response</c> carrying only an href and a status (DELETE/COPY partial failures).</summary>
     public async Task WriteStatusAsync(string href, int status)
     {
-        await Writer.WriteStartElementAsync(DavNames.Prefix, "response", DavNames.Namespace);
-        await Writer.WriteElementStringAsync(DavNames.Prefix, "href", DavNames.Namespace, href);
-        await Writer.WriteElementStringAsync(DavNames.Prefix, "status", DavNames.Namespace, DavResponses.StatusLine(status));
-        await Writer.WriteEndElementAsync();
+        Writer.WriteStartElement(DavNames.Prefix, "response", DavNames.Namespace);
+        Writer.WriteElementString(DavNames.Prefix, "href", DavNames.Namespace, href);
+        Writer.WriteElementString(DavNames.Prefix, "status", DavNames.Namespace, DavResponses.StatusLine(status));
+        Writer.WriteEndElement();
         await ResponseDoneAsync();
     }
 
@@ -48,27 +48,28 @@ public sealed class MultiStatusWriter : IAsyncDisposable
         if (++_pending >= 64)
         {
             _pending = 0;
-            await Writer.FlushAsync();
+            await DavResponses.FlushAsync(Writer, _response);
         }
     }
 
     public async Task EndAsync()
     {
-        await Writer.WriteEndElementAsync();
-        await Writer.WriteEndDocumentAsync();
-        await Writer.FlushAsync();
-        await _response.Body.FlushAsync();
+        Writer.WriteEndElement();
+        Writer.WriteEndDocument();
+        await DavResponses.FlushAsync(Writer, _response);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         try
         {
-            await Writer.DisposeAsync();
+            Writer.Dispose();
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
         {
             // The client went away mid-listing; nothing is left to tell it.
         }
+
+        return ValueTask.CompletedTask;
     }
 }
