@@ -178,5 +178,10 @@ public sealed class MethodStatusTests : IAsyncLifetime
         Core.Files.ClientNoise.IsNoise("Thumbs.db").ShouldBeTrue();
         Core.Files.ClientNoise.IsNoise("IMG_0001.JPG").ShouldBeFalse();
         HttpStatusCode.OK.ShouldBe((await client.GetAsync("Originals/.DS_Store")).StatusCode);
+
+        File.WriteAllText(Path.Combine(_server.OriginalsPath, ".~fpdav-inflight.tmp"), "partial");
+        Code(await client.GetAsync("Originals/.~fpdav-inflight.tmp")).ShouldBe(404);
+        (await client.PropFindAsync("Originals/", "1")).ToString().ShouldNotContain("fpdav");
+        Core.Files.ClientNoise.IsNoise(".~fpdav-inflight.tmp").ShouldBeTrue();
     }
 }
