@@ -164,6 +164,8 @@ public sealed class MethodStatusTests : IAsyncLifetime
         Code(await other.SendAsync("UNLOCK", "Originals/new.txt", null, ("Lock-Token", $"<{token}>"))).ShouldBe(403);
         Code(await client.SendAsync("UNLOCK", "Originals/new.txt", null, ("Lock-Token", token))).ShouldBe(204);
         Code(await other.PutAsync("Originals/new.txt", new StringContent("free"))).ShouldBe(204);
+        Code(await client.SendAsync("LOCK", "Originals/", lockBody)).ShouldBe(403);
+        Code(await client.SendAsync("LOCK", "/", lockBody)).ShouldBe(403);
     }
 
     [Fact]

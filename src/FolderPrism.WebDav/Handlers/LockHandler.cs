@@ -48,6 +48,12 @@ internal sealed class LockHandler(
             throw new DavException(StatusCodes.Status400BadRequest, message: "LOCK Depth must be 0 or infinity.");
         }
 
+        if (store.IsProtectedRoot(context.Path))
+        {
+            // One client must not be able to freeze the whole library (or all of Originals/) for everyone.
+            throw new DavException(StatusCodes.Status403Forbidden, message: "The root folders cannot be locked.");
+        }
+
         if (context.IfLists is not null)
         {
             await guard.CheckConditionsAsync(context, item);
@@ -57,7 +63,7 @@ internal sealed class LockHandler(
         if (item is null)
         {
             physical = store.MapPhysicalPath(context.Path);
-            if (physical is null || store.IsProtectedRoot(context.Path))
+            if (physical is null)
             {
                 throw new DavException(StatusCodes.Status403Forbidden);
             }
