@@ -23,6 +23,7 @@ public static class WebDavServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LivePropertyCatalog>();
         services.AddSingleton<ContentTypeMap>();
+        services.TryAddSingleton<IEntityTagProvider, FileStatEntityTagProvider>();
         services.AddSingleton<IDavMount>(sp => CreateMount(sp, "Originals", o => o.OriginalsPath));
         services.AddSingleton<IDavMount>(sp => CreateMount(sp, "Import", o => o.ImportPath));
         services.AddSingleton<IDavStore, DavStore>();
@@ -57,6 +58,7 @@ public static class WebDavServiceCollectionExtensions
         var library = sp.GetRequiredService<IOptions<LibraryOptions>>().Value;
         Directory.CreateDirectory(library.Path);
         return new FileSystemMount(name, path(library), Path.GetFullPath(library.Path),
-            sp.GetRequiredService<LivePropertyCatalog>(), sp.GetRequiredService<ContentTypeMap>());
+            sp.GetRequiredService<LivePropertyCatalog>(), sp.GetRequiredService<ContentTypeMap>(),
+            sp.GetRequiredService<IEntityTagProvider>());
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using FolderPrism.Core.Files;
 using FolderPrism.WebDav.Paths;
@@ -47,9 +46,7 @@ internal sealed class FileSystemItem : IDavItem
 
     public string ContentType => IsCollection ? "httpd/unix-directory" : _mount.ContentTypes.For(Path.Name);
 
-    public string? ETag => IsCollection
-        ? null
-        : string.Create(CultureInfo.InvariantCulture, $"\"{ContentLength:x}-{_info.LastWriteTimeUtc.Ticks:x}\"");
+    public string? ETag => _info is FileInfo file ? _mount.ETags.GetETag(file) : null;
 
     public string? PhysicalPath => _info.FullName;
 

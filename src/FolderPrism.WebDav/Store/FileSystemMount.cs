@@ -9,8 +9,11 @@ public sealed class FileSystemMount : IDavMount
 {
     private readonly string _root;
 
-    public FileSystemMount(string name, string physicalRoot, string libraryRoot, LivePropertyCatalog catalog, ContentTypeMap contentTypes)
+    public FileSystemMount(
+        string name, string physicalRoot, string libraryRoot, LivePropertyCatalog catalog, ContentTypeMap contentTypes,
+        IEntityTagProvider etags)
     {
+        ETags = etags;
         Name = name;
         Directory.CreateDirectory(physicalRoot);
         _root = PhysicalPathGuard.RealPath(physicalRoot);
@@ -26,6 +29,8 @@ public sealed class FileSystemMount : IDavMount
     internal LivePropertyCatalog Catalog { get; }
 
     internal ContentTypeMap ContentTypes { get; }
+
+    internal IEntityTagProvider ETags { get; }
 
     public ValueTask<IDavItem?> GetItemAsync(DavPath path, CancellationToken cancellationToken)
     {
