@@ -63,7 +63,7 @@ public sealed class FuseMountTests : IAsyncLifetime
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!condition())
         {
             DateTime.UtcNow.ShouldBeLessThan(deadline, "condition not reached through the mount");
