@@ -1,5 +1,6 @@
 using FolderPrism.Core.Library;
 using FolderPrism.Core.Users;
+using FolderPrism.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace FolderPrism.Data;
@@ -28,6 +29,8 @@ public sealed class FolderPrismDbContext(DbContextOptions<FolderPrismDbContext> 
     public DbSet<IndexJob> IndexJobs => Set<IndexJob>();
 
     public DbSet<IndexMarker> IndexMarkers => Set<IndexMarker>();
+
+    public DbSet<DeadProperty> DeadProperties => Set<DeadProperty>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

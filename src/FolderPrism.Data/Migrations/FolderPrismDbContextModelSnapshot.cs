@@ -448,6 +448,42 @@ namespace FolderPrism.Data.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("FolderPrism.Data.Entities.DeadProperty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Parent");
+
+                    b.HasIndex("Path", "Namespace", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DeadProperties", (string)null);
+                });
+
             modelBuilder.Entity("FolderPrism.Core.Library.AlbumItem", b =>
                 {
                     b.HasOne("FolderPrism.Core.Library.Album", "Album")

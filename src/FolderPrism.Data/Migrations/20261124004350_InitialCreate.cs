@@ -26,6 +26,23 @@ namespace FolderPrism.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeadProperties",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", nullable: false),
+                    Parent = table.Column<string>(type: "TEXT", nullable: false),
+                    Namespace = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadProperties", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndexMarkers",
                 columns: table => new
                 {
@@ -285,6 +302,17 @@ namespace FolderPrism.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeadProperties_Parent",
+                table: "DeadProperties",
+                column: "Parent");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadProperties_Path_Namespace_Name",
+                table: "DeadProperties",
+                columns: new[] { "Path", "Namespace", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Faces_ItemId",
                 table: "Faces",
                 column: "ItemId");
@@ -375,6 +403,9 @@ namespace FolderPrism.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AlbumItems");
+
+            migrationBuilder.DropTable(
+                name: "DeadProperties");
 
             migrationBuilder.DropTable(
                 name: "Faces");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FolderPrism.Data.Migrations
 {
     [DbContext(typeof(FolderPrismDbContext))]
-    [Migration("20261123234258_InitialCreate")]
+    [Migration("20261124004350_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -449,6 +449,42 @@ namespace FolderPrism.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("FolderPrism.Data.Entities.DeadProperty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Parent");
+
+                    b.HasIndex("Path", "Namespace", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DeadProperties", (string)null);
                 });
 
             modelBuilder.Entity("FolderPrism.Core.Library.AlbumItem", b =>

@@ -1,0 +1,131 @@
+using FolderPrism.WebDav.Http;
+using FolderPrism.WebDav.Locking;
+using FolderPrism.WebDav.Paths;
+using FolderPrism.WebDav.Properties;
+using FolderPrism.WebDav.Store;
+using FolderPrism.WebDav.Xml;
+using Microsoft.AspNetCore.Http;
+
+namespace FolderPrism.WebDav.Handlers;
+
+/// <summary>
+/// The shared core of COPY and MOVE: Destination decoded once and validated like a request path (other host 502,
+/// same resource or own subtree 403), Overwrite and Depth rules, lock checks on both ends, dead properties carried.
+/// </summary>
+internal sealed class CopyMoveOperation(IDavStore store, IDeadPropertyStore deadProperties, ILockManager locks, WriteGuard guard)
+{
+    public async Task ExecuteAsync(DavContext context, bool move)
+    {
+        var request = context.Request;
+        var source = await store.GetItemAsync(context.Path, context.Aborted) ?? throw new DavException(StatusCodes.Status404NotFound);
+        var destination = ParseDestination(context);
+        if (destination.Equals(context.Path))
+        {
+            throw new DavException(StatusCodes.Status403Forbidden, message: "Source and destination are the same.");
+        }
+
+        if (context.Path.Contains(destination) || destination.Contains(context.Path))
+        {
+            throw new DavException(StatusCodes.Status403Forbidden, message: "Destination overlaps the source.");
+        }
+
+        var depth = request.Headers["Depth"].ToString().Trim();
+        var deep = depth.Length == 0 || depth.Equals("infinity", StringComparison.OrdinalIgnoreCase);
+        if (!deep && (move ? source.IsCollection : depth != "0"))
+        {
+            throw new DavException(StatusCodes.Status400BadRequest, message: "Unsupported Depth.");
+        }
+
+        var overwriteHeader = request.Headers["Overwrite"].ToString().Trim();
+        if (overwriteHeader.Length > 0 && overwriteHeader is not ("T" or "F" or "t" or "f"))
+        {
+            throw new DavException(StatusCodes.Status400BadRequest, message: "Overwrite must be T or F.");
+        }
+
+        var sourcePhysical = store.MapPhysicalPath(context.Path);
+        var targetPhysical = store.MapPhysicalPath(destination);
+        if (sourcePhysical is null || targetPhysical is null || store.IsProtectedRoot(destination)
+            || (move && store.IsProtectedRoot(context.Path)))
+        {
+            throw new DavException(StatusCodes.Status403Forbidden);
+        }
+
+        if (await store.GetItemAsync(destination.Parent!, context.Aborted) is not { IsCollection: true })
+        {
+            throw new DavException(StatusCodes.Status409Conflict);
+        }
+
+        var existing = await store.GetItemAsync(destination, context.Aborted);
+        await guard.CheckConditionsAsync(context, source);
+        if (move)
+        {
+            guard.CheckLocks(context, context.Path, includeParent: true, includeDescendants: true);
+        }
+
+        guard.CheckLocks(context, destination, includeParent: true, includeDescendants: true);
+        if (existing is not null && overwriteHeader is "F" or "f")
+        {
+            throw new DavException(StatusCodes.Status412PreconditionFailed);
+        }
+
+        var failures = new List<(DavPath Path, bool Collection)>();
+        if (existing is not null)
+        {
+            FileTree.Delete(existing.PhysicalPath ?? targetPhysical, destination, failures);
+            locks.RemoveWithin(destination);
+            await deadProperties.DeleteAsync(destination, context.Aborted);
+        }
+
+        if (failures.Count == 0)
+        {
+            if (move)
+            {
+                FileTree.Move(sourcePhysical, targetPhysical, destination, failures);
+                await deadProperties.MoveAsync(context.Path, destination, context.Aborted);
+                locks.RemoveWithin(context.Path);
+            }
+            else
+            {
+                FileTree.Copy(sourcePhysical, targetPhysical, destination, deep, failures);
+                await deadProperties.CopyAsync(context.Path, destination, deep, context.Aborted);
+            }
+        }
+
+        if (failures.Count == 0)
+        {
+            if (existing is null)
+            {
+                context.Response.Headers.Location = HrefEncoder.Encode(destination, source.IsCollection);
+            }
+
+            DavResponses.Status(context.Response, existing is null ? StatusCodes.Status201Created : StatusCodes.Status204NoContent);
+            return;
+        }
+
+        await using var multistatus = await MultiStatusWriter.StartAsync(context.Response);
+        foreach (var (path, collection) in failures)
+        {
+            await multistatus.WriteStatusAsync(HrefEncoder.Encode(path, collection), StatusCodes.Status403Forbidden);
+        }
+
+        await multistatus.EndAsync();
+    }
+
+    private static DavPath ParseDestination(DavContext context)
+    {
+        var header = context.Request.Headers["Destination"].ToString();
+        if (header.Length == 0 || !UriPathExtractor.TryExtract(header, context.Request, out var raw, out var otherHost))
+        {
+            throw new DavException(StatusCodes.Status400BadRequest, message: "Missing or invalid Destination.");
+        }
+
+        if (otherHost)
+        {
+            throw new DavException(StatusCodes.Status502BadGateway, message: "Destination is on another server.");
+        }
+
+        return DavPathParser.TryParse(raw, out var destination, out _)
+            ? destination
+            : throw new DavException(StatusCodes.Status400BadRequest, message: "Invalid Destination path.");
+    }
+}

@@ -1,0 +1,8 @@
+namespace FolderPrism.WebDav.Handlers;
+
+internal enum PropFindMode
+{
+    AllProp,
+    PropName,
+    Prop,
+}

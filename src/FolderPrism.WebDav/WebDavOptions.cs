@@ -1,0 +1,22 @@
+namespace FolderPrism.WebDav;
+
+/// <summary>Limits that bound what one client can make the server do (configuration section <c>WebDav</c>).</summary>
+public sealed class WebDavOptions
+{
+    public const string SectionName = "WebDav";
+
+    /// <summary>Largest XML request body (PROPFIND, PROPPATCH, LOCK); bigger bodies get 413.</summary>
+    public int MaxXmlBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Deepest element nesting accepted in an XML body.</summary>
+    public int MaxXmlDepth { get; set; } = 64;
+
+    /// <summary>Most byte ranges honoured in one GET; beyond it the whole entity is sent (Apache's Range DoS fix).</summary>
+    public int MaxRanges { get; set; } = 16;
+
+    /// <summary>Longest lock lease; longer or infinite requests are capped.</summary>
+    public TimeSpan MaxLockTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Most live locks one user may hold.</summary>
+    public int MaxLocksPerUser { get; set; } = 1000;
+}
