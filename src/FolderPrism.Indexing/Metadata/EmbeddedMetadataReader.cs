@@ -53,7 +53,14 @@ public static class EmbeddedMetadataReader
         var result = FromDirectories(directories);
         if (xmp is not null)
         {
-            result.OverrideWith(XmpMetadataParser.Parse(xmp, result));
+            try
+            {
+                result.OverrideWith(XmpMetadataParser.Parse(xmp, result));
+            }
+            catch (System.Xml.XmlException)
+            {
+                // A garbled embedded packet must not hide the EXIF that was read fine.
+            }
         }
 
         return result;
@@ -161,11 +168,22 @@ public static class EmbeddedMetadataReader
 
         var data = File.ReadAllBytes(path);
         IReadOnlyList<MeDirectory> directories = [];
-        var exif = data.AsSpan().IndexOf("Exif\0\0"u8);
-        if (exif >= 0 && exif + 14 < data.Length)
+        foreach (var exif in ExifTiffCandidates(data))
         {
-            using var tiff = new MemoryStream(data, exif + 6, data.Length - exif - 6, writable: false);
-            directories = TiffMetadataReader.ReadMetadata(tiff);
+            try
+            {
+                using var tiff = new MemoryStream(data, exif, data.Length - exif, writable: false);
+                var read = TiffMetadataReader.ReadMetadata(tiff);
+                if (read.OfType<ExifIfd0Directory>().Any())
+                {
+                    directories = read;
+                    break;
+                }
+            }
+            catch (Exception e) when (e is TiffProcessingException or IOException or ArgumentException or IndexOutOfRangeException)
+            {
+                // Not the EXIF block after all; keep looking.
+            }
         }
 
         string? xmp = null;
@@ -180,5 +198,39 @@ public static class EmbeddedMetadataReader
         }
 
         return (directories, xmp);
+    }
+
+    /// <summary>
+    /// Offset of the EXIF TIFF header inside a HEIF/AVIF file: the Exif item's payload is a 4-byte offset (usually 0)
+    /// then the TIFF header, sometimes behind an "Exif\0\0" marker. A header whose first IFD starts at 8 and is
+    /// preceded by either form is accepted; parse failures move on to the next match.
+    /// </summary>
+    private static IEnumerable<int> ExifTiffCandidates(byte[] data)
+    {
+        ReadOnlySpan<byte> motorola = [0x4D, 0x4D, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08];
+        ReadOnlySpan<byte> intel = [0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00];
+        var found = new List<int>();
+        for (var i = 4; i + 8 <= data.Length && found.Count < 16; i++)
+        {
+            if (data[i] is not (0x4D or 0x49))
+            {
+                continue;
+            }
+
+            var header = data.AsSpan(i, 8);
+            if (!header.SequenceEqual(motorola) && !header.SequenceEqual(intel))
+            {
+                continue;
+            }
+
+            var zeroOffset = data.AsSpan(i - 4, 4).SequenceEqual((ReadOnlySpan<byte>)[0, 0, 0, 0]);
+            var marker = i >= 6 && data.AsSpan(i - 6, 6).SequenceEqual("Exif\0\0"u8);
+            if (zeroOffset || marker)
+            {
+                found.Add(i);
+            }
+        }
+
+        return found;
     }
 }

@@ -18,7 +18,8 @@ public static class XmpMetadataParser
     public static ExtractedMetadata Parse(string xml, ExtractedMetadata? known = null)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        ArgumentNullException.ThrowIfNull(xml);
+        using var reader = XmlReader.Create(new StringReader(xml.Trim('\uFEFF', ' ', '\r', '\n', '\t', '\0')), settings);
         var doc = XDocument.Load(reader);
         var root = new XElement("xmp", doc.Descendants(XmpNames.Rdf + "RDF").Elements(XmpNames.Rdf + "Description"));
         var result = new ExtractedMetadata();
