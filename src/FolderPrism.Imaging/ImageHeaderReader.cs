@@ -12,7 +12,7 @@ public static class ImageHeaderReader
     {
         try
         {
-            using var image = Image.NewFromFile(path, access: Enums.Access.Sequential);
+            using var image = Image.NewFromFile(path);
             return (image.Width, image.Height);
         }
         catch (VipsException)

@@ -47,4 +47,7 @@ public sealed class ImagingOptions
     public string FfmpegPath { get; set; } = "ffmpeg";
 
     public string FfprobePath { get; set; } = "ffprobe";
+
+    /// <summary>HEVC HEIC decoder (Debian libheif-examples); the bundled libvips cannot decode HEVC.</summary>
+    public string HeifConvertPath { get; set; } = "heif-convert";
 }

@@ -66,13 +66,23 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
             }
 
             var source = path;
+            var alreadyUpright = false;
             byte[]? buffer = null;
             if (kind == MediaKind.Video)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(previewPath)!);
-                framePath = Path.Combine(Path.GetDirectoryName(previewPath)!, $".{contentHash}.{Guid.NewGuid():N}.frame.png");
+                framePath = TempSibling(previewPath, contentHash, "frame.png");
                 await frameGrabber.GrabAsync(path, framePath, cancellationToken).ConfigureAwait(false);
                 source = framePath;
+            }
+            else if (IsHevcHeif(path))
+            {
+                // NetVips.Native ships libheif without an HEVC decoder; Debian's heif-convert (libde265) decodes it.
+                // libheif applies the HEIF transforms (irot/imir), so the EXIF orientation must not be applied again.
+                CheckPixelLimit(path, null);
+                framePath = TempSibling(previewPath, contentHash, "heif.png");
+                await HeifConverter.ConvertAsync(options, path, framePath, cancellationToken).ConfigureAwait(false);
+                source = framePath;
+                alreadyUpright = true;
             }
             else if (MediaTypes.IsRaw(path))
             {
@@ -82,7 +92,7 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.DecodeTimeout);
             var hash = await Task.Run(
-                () => DecodeAndWrite(source, buffer, smallPath, previewPath, timeout.Token),
+                () => DecodeAndWrite(source, buffer, alreadyUpright, smallPath, previewPath, timeout.Token),
                 CancellationToken.None).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return new MediaDerivatives(smallPath, previewPath, hash);
@@ -99,13 +109,13 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
 
     public void Dispose() => decodeSlots.Dispose();
 
-    private ulong DecodeAndWrite(string source, byte[]? buffer, string smallPath, string previewPath, CancellationToken token)
+    private ulong DecodeAndWrite(string source, byte[]? buffer, bool noRotate, string smallPath, string previewPath, CancellationToken token)
     {
         try
         {
             CheckPixelLimit(source, buffer);
             using var shrunk = buffer is null
-                ? Image.Thumbnail(source, options.PreviewSize, height: options.PreviewSize, size: Enums.Size.Down,
+                ? Image.Thumbnail(source, options.PreviewSize, height: options.PreviewSize, size: Enums.Size.Down, noRotate: noRotate,
                     outputProfile: "srgb", failOn: Enums.FailOn.Truncated)
                 : Image.ThumbnailBuffer(buffer, options.PreviewSize, height: options.PreviewSize, size: Enums.Size.Down,
                     outputProfile: "srgb", failOn: Enums.FailOn.Truncated);
@@ -139,8 +149,8 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
     {
         // Opening only parses the header; pixels are decoded later, on demand.
         using var header = buffer is null
-            ? Image.NewFromFile(source, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated)
-            : Image.NewFromBuffer(buffer, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
+            ? Image.NewFromFile(source, failOn: Enums.FailOn.Truncated)
+            : Image.NewFromBuffer(buffer, failOn: Enums.FailOn.Truncated);
         var pixels = (long)header.Width * header.Height;
         if (pixels > options.MaxPixels)
         {
@@ -160,6 +170,16 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
         var jpeg = EmbeddedJpegFinder.FindLargest(data)
             ?? throw new MediaDecodeException("RAW file has no embedded JPEG preview.");
         return data.AsSpan(jpeg.Offset, jpeg.Length).ToArray();
+    }
+
+    private static bool IsHevcHeif(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".heic" or ".heif" or ".hif";
+
+    private static string TempSibling(string thumbnailPath, string contentHash, string suffix)
+    {
+        var folder = Path.GetDirectoryName(thumbnailPath)!;
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $".{contentHash}.{Guid.NewGuid():N}.{suffix}");
     }
 
     private static void TryDelete(string path)
