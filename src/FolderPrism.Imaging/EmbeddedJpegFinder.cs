@@ -35,7 +35,7 @@ public static class EmbeddedJpegFinder
                 best = candidate;
             }
 
-            start = offset + 3;
+            start = offset + 1;
         }
 
         return best;
@@ -57,6 +57,12 @@ public static class EmbeddedJpegFinder
             {
                 pos++;
                 continue;
+            }
+
+            if (marker is 0x00 or 0x01 or (>= 0xD0 and <= 0xD9))
+            {
+                // Not a segment that may follow SOI before the scan: this SOI is a false match.
+                return null;
             }
 
             var length = BinaryPrimitives.ReadUInt16BigEndian(data[(pos + 2)..]);

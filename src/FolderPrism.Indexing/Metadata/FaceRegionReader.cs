@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml.Linq;
 using FolderPrism.Core.Media;
 
@@ -122,6 +121,4 @@ internal static class FaceRegionReader
     }
 
     private static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
-
-    internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -166,21 +166,30 @@ public sealed class MediaAnalyzer(IOptions<MediaAnalysisOptions> options, TimePr
         }
     }
 
-    /// <summary>Existing XMP sidecars of a media file, weakest first: <c>photo.xmp</c>, then <c>photo.jpg.xmp</c>.</summary>
+    /// <summary>
+    /// Existing XMP sidecars of a media file, weakest first: <c>photo.xmp</c>, then <c>photo.jpg.xmp</c>
+    /// (either spelled <c>.xmp</c> or <c>.XMP</c>).
+    /// </summary>
     public static IReadOnlyList<string> XmpSidecarPaths(string mediaPath)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(mediaPath))!;
-        var name = Path.GetFileName(mediaPath);
-        var wanted = new[] { Path.GetFileNameWithoutExtension(name) + ".xmp", name + ".xmp" };
-        if (!Directory.Exists(folder))
+        var full = Path.GetFullPath(mediaPath);
+        var folder = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
+        var found = new List<string>();
+        foreach (var stem in new[] { Path.GetFileNameWithoutExtension(name), name }.Distinct(StringComparer.Ordinal))
         {
-            return [];
+            foreach (var extension in new[] { ".xmp", ".XMP" })
+            {
+                var candidate = Path.Combine(folder, stem + extension);
+                if (File.Exists(candidate))
+                {
+                    found.Add(candidate);
+                    break;
+                }
+            }
         }
 
-        var present = Directory.EnumerateFiles(folder, "*.*")
-            .Where(p => p.EndsWith(".xmp", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(p => Path.GetFileName(p), StringComparer.OrdinalIgnoreCase);
-        return [.. wanted.Distinct(StringComparer.OrdinalIgnoreCase).Select(w => present.GetValueOrDefault(w)).OfType<string>()];
+        return found;
     }
 
     private static string FirstLine(string text)

@@ -12,28 +12,19 @@ public static class TakeoutMetadataReader
 {
     private const long MaxJsonBytes = 4 * 1024 * 1024;
 
-    /// <summary>The sidecar path for <paramref name="mediaPath"/>, or null. Matching ignores case.</summary>
+    /// <summary>
+    /// The sidecar path for <paramref name="mediaPath"/>, or null. Probes each candidate name (a stat each) rather
+    /// than listing the folder, so folders of thousands of photos stay linear to index.
+    /// </summary>
     public static string? FindSidecar(string mediaPath)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(mediaPath))!;
-        if (!Directory.Exists(folder))
-        {
-            return null;
-        }
-
-        var jsonFiles = Directory.EnumerateFiles(folder, "*.json")
-            .ToDictionary(p => Path.GetFileName(p), StringComparer.OrdinalIgnoreCase);
-        if (jsonFiles.Count == 0)
-        {
-            return null;
-        }
-
         foreach (var candidate in TakeoutSidecarNames.Candidates(mediaPath))
         {
-            if (!candidate.Equals("metadata.json", StringComparison.OrdinalIgnoreCase) &&
-                jsonFiles.TryGetValue(candidate, out var found))
+            var path = Path.Combine(folder, candidate);
+            if (!candidate.Equals("metadata.json", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
             {
-                return found;
+                return path;
             }
         }
 

@@ -181,6 +181,17 @@ public sealed class MediaProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task Decoding_past_the_time_limit_is_aborted_with_a_clear_error()
+    {
+        var photo = ws.Scene("slow.png", 4000, 3000, 27);
+
+        var e = await Should.ThrowAsync<MediaDecodeException>(
+            () => Process(photo, options: new ImagingOptions { DecodeTimeout = TimeSpan.FromTicks(1) }));
+
+        e.Message.ShouldContain("longer than");
+    }
+
+    [Fact]
     public void Thumbnail_path_rejects_non_hash_keys()
     {
         using var processor = ws.Processor();
