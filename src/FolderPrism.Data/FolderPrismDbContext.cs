@@ -32,6 +32,10 @@ public sealed class FolderPrismDbContext(DbContextOptions<FolderPrismDbContext> 
 
     public DbSet<DeadProperty> DeadProperties => Set<DeadProperty>();
 
+    public DbSet<ImportJournalEntry> ImportJournal => Set<ImportJournalEntry>();
+
+    public DbSet<DisplacedVersion> DisplacedVersions => Set<DisplacedVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FolderPrismDbContext).Assembly);

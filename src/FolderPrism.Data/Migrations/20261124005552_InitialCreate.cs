@@ -43,6 +43,26 @@ namespace FolderPrism.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJournal",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourcePath = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
+                    DestinationPath = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
+                    TempPath = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: true),
+                    Move = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJournal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndexMarkers",
                 columns: table => new
                 {
@@ -186,6 +206,34 @@ namespace FolderPrism.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DisplacedVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KeptItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HoldingPath = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
+                    OriginalSource = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    MimeType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Distance = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisplacedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisplacedVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisplacedVersions_MediaItems_KeptItemId",
+                        column: x => x.KeptItemId,
+                        principalTable: "MediaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndexJobs",
                 columns: table => new
                 {
@@ -313,6 +361,16 @@ namespace FolderPrism.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DisplacedVersions_ContentHash",
+                table: "DisplacedVersions",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisplacedVersions_KeptItemId",
+                table: "DisplacedVersions",
+                column: "KeptItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Faces_ItemId",
                 table: "Faces",
                 column: "ItemId");
@@ -321,6 +379,11 @@ namespace FolderPrism.Data.Migrations
                 name: "IX_Faces_PersonId",
                 table: "Faces",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJournal_DestinationPath",
+                table: "ImportJournal",
+                column: "DestinationPath");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndexJobs_ItemId_Kind",
@@ -408,7 +471,13 @@ namespace FolderPrism.Data.Migrations
                 name: "DeadProperties");
 
             migrationBuilder.DropTable(
+                name: "DisplacedVersions");
+
+            migrationBuilder.DropTable(
                 name: "Faces");
+
+            migrationBuilder.DropTable(
+                name: "ImportJournal");
 
             migrationBuilder.DropTable(
                 name: "IndexJobs");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FolderPrism.Data.Migrations
 {
     [DbContext(typeof(FolderPrismDbContext))]
-    [Migration("20261124004350_InitialCreate")]
+    [Migration("20261124005552_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -64,6 +64,58 @@ namespace FolderPrism.Data.Migrations
                     b.ToTable("AlbumItems", (string)null);
                 });
 
+            modelBuilder.Entity("FolderPrism.Core.Library.DisplacedVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DisplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Distance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoldingPath")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeptItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MimeType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalSource")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("KeptItemId");
+
+                    b.ToTable("DisplacedVersions", (string)null);
+                });
+
             modelBuilder.Entity("FolderPrism.Core.Library.Face", b =>
                 {
                     b.Property<long>("Id")
@@ -102,6 +154,50 @@ namespace FolderPrism.Data.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("Faces", (string)null);
+                });
+
+            modelBuilder.Entity("FolderPrism.Core.Library.ImportJournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationPath")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Move")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourcePath")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TempPath")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestinationPath");
+
+                    b.ToTable("ImportJournal", (string)null);
                 });
 
             modelBuilder.Entity("FolderPrism.Core.Library.IndexJob", b =>
@@ -502,6 +598,15 @@ namespace FolderPrism.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Album");
+                });
+
+            modelBuilder.Entity("FolderPrism.Core.Library.DisplacedVersion", b =>
+                {
+                    b.HasOne("FolderPrism.Core.Library.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("KeptItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FolderPrism.Core.Library.Face", b =>

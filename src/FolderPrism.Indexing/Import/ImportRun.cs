@@ -1,0 +1,287 @@
+using System.Globalization;
+using FolderPrism.Core.Library;
+using FolderPrism.Core.Media;
+using FolderPrism.Indexing.Metadata;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace FolderPrism.Indexing.Import;
+
+/// <summary>The state of one import run: names reserved, hashes seen in the batch, report lines and progress.</summary>
+internal sealed class ImportRun
+{
+    private readonly ImportEngine engine;
+    private readonly ImportRequest request;
+    private readonly Guid batchId;
+    private readonly int filesTotal;
+    private readonly long bytesTotal;
+    private readonly List<ImportReportEntry> entries;
+    private readonly IProgress<ImportProgress>? progress;
+    private readonly DestinationPlanner planner;
+    private readonly Dictionary<string, string> batchHashes = new(StringComparer.Ordinal);
+    private int filesDone;
+    private long bytesDone;
+
+    public ImportRun(ImportEngine engine, ImportRequest request, Guid batchId, int filesTotal, long bytesTotal,
+        List<ImportReportEntry> entries, IProgress<ImportProgress>? progress)
+    {
+        this.engine = engine;
+        this.request = request;
+        this.batchId = batchId;
+        this.filesTotal = filesTotal;
+        this.bytesTotal = bytesTotal;
+        this.entries = entries;
+        this.progress = progress;
+        planner = new DestinationPlanner(engine.Originals, engine.Options.Pattern, PathTakenInIndex);
+    }
+
+    public async Task ImportGroupAsync(CompanionGroup group, CancellationToken cancellationToken)
+    {
+        var accepted = new List<(ImportFile File, MediaAnalysis Analysis)>();
+        string? duplicateOfGroup = null;
+        foreach (var file in group.Media)
+        {
+            var (analysis, verdict) = await JudgeAsync(file, cancellationToken);
+            if (verdict is not null)
+            {
+                Report(file, verdict, analysis);
+                duplicateOfGroup ??= verdict.DuplicateOf;
+                continue;
+            }
+
+            accepted.Add((file, analysis!));
+            batchHashes[analysis!.ContentHash] = ""; // claimed; the path is filled in once planned
+        }
+
+        if (accepted.Count == 0)
+        {
+            foreach (var xmp in group.Xmp)
+            {
+                Report(xmp, duplicateOfGroup is null
+                    ? Entry(xmp, "rejected", message: "XMP sidecar without a photo to go with.")
+                    : Entry(xmp, "duplicate", duplicateOf: duplicateOfGroup, message: "Sidecar of a duplicate photo; left in place."), null);
+            }
+
+            return;
+        }
+
+        // The primary names the group's folder: best-dated first, images before videos.
+        var ordered = accepted.OrderBy(a => a.Analysis.TakenAt?.Source ?? DateSource.FileTime)
+            .ThenBy(a => a.Analysis.Kind == MediaKind.Image ? 0 : 1).ThenBy(a => a.File.Name, StringComparer.Ordinal).ToList();
+        var primary = ordered[0].Analysis;
+        var names = ordered.Select(a => a.File.Name).Concat(group.Xmp.Select(x => x.Name)).ToList();
+        var planned = planner.Plan(names, primary);
+
+        // Sidecars first, so the photo is indexed with them in place.
+        var sidecarTargets = new List<string>();
+        for (var i = 0; i < group.Xmp.Count; i++)
+        {
+            var xmp = group.Xmp[i];
+            var target = planned[ordered.Count + i];
+            var hash = await ContentHasher.ComputeAsync(xmp.FullPath, cancellationToken);
+            var size = new FileInfo(xmp.FullPath).Length;
+            var result = await TransferAsync(xmp, target, hash, size, analysis: null, sidecars: [], cancellationToken);
+            Report(xmp, result ?? Entry(xmp, "imported", path: target, taken: primary.TakenAt, bytes: size), null);
+            if (result is null)
+            {
+                sidecarTargets.Add(LibraryPaths.ToFull(engine.Originals, target));
+            }
+        }
+
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var (file, analysis) = ordered[i];
+            var target = planned[i];
+            var own = sidecarTargets.Where(s => ImportInputs.StemOf(Path.GetFileName(s))
+                .Equals(ImportInputs.StemOf(Path.GetFileName(target)), StringComparison.OrdinalIgnoreCase)).ToList();
+            var result = await TransferAsync(file, target, analysis.ContentHash, analysis.Size, analysis, own, cancellationToken);
+            if (result is null)
+            {
+                batchHashes[analysis.ContentHash] = target;
+            }
+            else
+            {
+                batchHashes.Remove(analysis.ContentHash);
+                planner.Release(target);
+            }
+
+            Report(file, result ?? Entry(file, "imported", path: target, taken: analysis.TakenAt, damaged: analysis.IsDamaged, bytes: analysis.Size), analysis);
+        }
+    }
+
+    private async Task<(MediaAnalysis? Analysis, ImportReportEntry? Verdict)> JudgeAsync(ImportFile file, CancellationToken cancellationToken)
+    {
+        if (MediaTypes.GetKind(file.FullPath) == MediaKind.Unknown)
+        {
+            return (null, Entry(file, "rejected", message: "Not a supported photo or video file."));
+        }
+
+        MediaAnalysis analysis;
+        try
+        {
+            analysis = await engine.Analyzer.AnalyzeAsync(file.FullPath, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, Entry(file, "failed", message: $"Cannot read: {e.Message}"));
+        }
+
+        if (analysis.Size == 0)
+        {
+            return (analysis, Entry(file, "rejected", damaged: true, message: "Empty file (0 bytes)."));
+        }
+
+        if (analysis.IsDamaged)
+        {
+            return (analysis, Entry(file, "rejected", taken: analysis.TakenAt, damaged: true,
+                message: $"Damaged or truncated: {analysis.DamageReason ?? "unreadable"}"));
+        }
+
+        var duplicateOf = await FindExactDuplicateAsync(analysis.ContentHash, cancellationToken);
+        if (duplicateOf is not null)
+        {
+            return (analysis, Entry(file, "duplicate", duplicateOf: duplicateOf, taken: analysis.TakenAt,
+                message: "Same bytes as a photo already in the library."));
+        }
+
+        return (analysis, null);
+    }
+
+    private async Task<string?> FindExactDuplicateAsync(string hash, CancellationToken cancellationToken)
+    {
+        if (batchHashes.TryGetValue(hash, out var inBatch))
+        {
+            return inBatch.Length > 0 ? inBatch : "(this batch)";
+        }
+
+        await using var db = await engine.Factory.CreateDbContextAsync(cancellationToken);
+        return await db.MediaItems.Where(i => i.ContentHash == hash && i.State == ItemState.Present && i.TrashedAt == null)
+            .OrderBy(i => i.RelativePath).Select(i => i.RelativePath).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Puts one file in place through the journal; returns null on success or the report line of the failure.</summary>
+    private async Task<ImportReportEntry?> TransferAsync(ImportFile file, string target, string hash, long size,
+        MediaAnalysis? analysis, IReadOnlyList<string> sidecars, CancellationToken cancellationToken)
+    {
+        if (request.DryRun)
+        {
+            return null;
+        }
+
+        var destination = LibraryPaths.ToFull(engine.Originals, target);
+        var move = request.Move && !file.FromArchive;
+        var temp = Path.Combine(Path.GetDirectoryName(destination)!, $".fp-import-{Guid.NewGuid():N}.tmp");
+        ImportJournalEntry? entry = null;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            entry = await engine.Journal.BeginAsync(new ImportJournalEntry
+            {
+                BatchId = batchId, SourcePath = file.FullPath, DestinationPath = target, TempPath = temp, Move = move,
+                ContentHash = hash, Size = size, CreatedAt = DateTimeOffset.UtcNow,
+            }, cancellationToken);
+
+            var placed = move ? FileTransfer.TryMoveByLink(file.FullPath, destination) : null;
+            if (placed is null)
+            {
+                placed = await FileTransfer.CopyVerifiedAsync(file.FullPath, temp, destination, hash, cancellationToken);
+                if (placed == true && move)
+                {
+                    File.Delete(file.FullPath);
+                    NativeFileOps.SyncDirectory(Path.GetDirectoryName(file.FullPath)!);
+                }
+            }
+
+            if (placed == false)
+            {
+                await engine.Journal.CompleteAsync(entry.Id, CancellationToken.None);
+                return Entry(file, "failed", message: $"Destination {target} appeared while importing; left in place.");
+            }
+
+            if (analysis is not null)
+            {
+                await engine.Indexer.IndexAsync(target, analysis with { Sidecars = sidecars }, cancellationToken);
+            }
+
+            await engine.Journal.CompleteAsync(entry.Id, CancellationToken.None);
+            return null;
+        }
+        catch (Exception e) when (IsDiskFull(e))
+        {
+            FileTransfer.TryDelete(temp);
+            if (entry is not null)
+            {
+                await engine.Journal.RecoverAsync(CancellationToken.None);
+            }
+
+            Report(file, Entry(file, "failed", message: "Disk full: import stopped; nothing half-written was left."), analysis);
+            throw new ImportStoppedException("Disk full: the import stopped cleanly; files not yet imported are untouched.", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            FileTransfer.TryDelete(temp);
+            if (entry is not null)
+            {
+                await engine.Journal.RecoverAsync(CancellationToken.None);
+            }
+
+            engine.Logger.LogWarning("Import of {Source} failed: {Message}", file.FullPath, e.Message);
+            return File.Exists(destination) && !File.Exists(file.FullPath)
+                ? null
+                : Entry(file, "failed", message: e.Message);
+        }
+    }
+
+    private static bool IsDiskFull(Exception e) =>
+        NativeFileOps.IsDiskFull(e) || e is SqliteException { SqliteErrorCode: 13 } ||
+        e.InnerException is SqliteException { SqliteErrorCode: 13 };
+
+    private bool PathTakenInIndex(string relative)
+    {
+        using var db = engine.Factory.CreateDbContext();
+        return db.MediaItems.Any(i => i.RelativePath == relative);
+    }
+
+    private void Report(ImportFile file, ImportReportEntry entry, MediaAnalysis? analysis)
+    {
+        entries.Add(entry);
+        filesDone++;
+        bytesDone += analysis?.Size ?? entry.Bytes;
+        progress?.Report(new ImportProgress(filesDone, filesTotal, Math.Min(bytesDone, bytesTotal), bytesTotal, file.Label));
+    }
+
+    private static ImportReportEntry Entry(ImportFile file, string outcome, string? path = null, string? duplicateOf = null,
+        CaptureDate? taken = null, bool damaged = false, string? message = null, long bytes = 0) => new()
+    {
+        Source = file.Label, Outcome = outcome, Path = path, DuplicateOf = duplicateOf, TakenAt = FormatTaken(taken),
+        TakenAtSource = taken is null ? null : SourceName(taken.Source), Damaged = damaged, Message = message, Bytes = bytes,
+    };
+
+    internal static string? FormatTaken(CaptureDate? taken)
+    {
+        if (taken is null)
+        {
+            return null;
+        }
+
+        var local = taken.Local.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF", CultureInfo.InvariantCulture).TrimEnd('.');
+        if (taken.Offset is not { } offset)
+        {
+            return local;
+        }
+
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        return $"{local}{sign}{offset.Duration():hh\\:mm}";
+    }
+
+    internal static string SourceName(DateSource source) => source switch
+    {
+        DateSource.Exif => "exif",
+        DateSource.Xmp => "xmp",
+        DateSource.Takeout => "takeout",
+        DateSource.Video => "video",
+        DateSource.FileName => "filename",
+        _ => "mtime",
+    };
+}
