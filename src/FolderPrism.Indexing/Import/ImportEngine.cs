@@ -18,6 +18,7 @@ namespace FolderPrism.Indexing.Import;
 public sealed class ImportEngine(
     IDbContextFactory<FolderPrismDbContext> factory,
     IMediaAnalyzer analyzer,
+    IMediaProcessor processor,
     ImportJournal journal,
     ImportIndexer indexer,
     IOptions<ImportOptions> options,
@@ -67,6 +68,8 @@ public sealed class ImportEngine(
     internal IDbContextFactory<FolderPrismDbContext> Factory => factory;
 
     internal IMediaAnalyzer Analyzer => analyzer;
+
+    internal IMediaProcessor Processor => processor;
 
     internal ImportJournal Journal => journal;
 

@@ -14,7 +14,8 @@ namespace FolderPrism.Indexing.Import;
 /// </summary>
 public sealed class ImportIndexer(IDbContextFactory<FolderPrismDbContext> factory, IndexWriter writer, AnalysisApplier applier)
 {
-    public async Task<Guid> IndexAsync(string relativePath, MediaAnalysis analysis, CancellationToken cancellationToken)
+    public async Task<Guid> IndexAsync(
+        string relativePath, MediaAnalysis analysis, MediaDerivatives? derivatives, CancellationToken cancellationToken)
     {
         await writer.ApplyObservationsAsync([new FileObservation(relativePath, analysis.Size, analysis.ModifiedUtc)], forceAnalyze: false, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -24,6 +25,18 @@ public sealed class ImportIndexer(IDbContextFactory<FolderPrismDbContext> factor
         id = await db.MediaItems.Where(i => i.RelativePath == relativePath).Select(i => i.Id).SingleAsync(cancellationToken);
         await db.IndexJobs.Where(j => j.ItemId == id && j.Kind == JobKind.Analyze && j.State != JobState.Started)
             .ExecuteDeleteAsync(cancellationToken);
+        if (derivatives is not null)
+        {
+            // Import decoded the pixels already (to catch truncation and get the perceptual hash): thumbnails are in the cache.
+            var hash = derivatives.PerceptualHash is { } p ? unchecked((long)p) : (long?)null;
+            var now = DateTimeOffset.UtcNow;
+            await db.MediaItems.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.PerceptualHash, hash).SetProperty(i => i.ThumbnailState, ThumbnailState.Ready)
+                .SetProperty(i => i.DerivativesAt, now), cancellationToken);
+            await db.IndexJobs.Where(j => j.ItemId == id && j.Kind == JobKind.Derivatives && j.State != JobState.Started)
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
         return id;
     }
 

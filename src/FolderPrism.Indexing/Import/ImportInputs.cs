@@ -89,7 +89,7 @@ internal sealed class ImportInputs : IDisposable
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options).Order(StringComparer.Ordinal))
+            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options).OrderDescending(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(sub);
                 if (!IsSkippedName(name) && !skip.Contains(name))

@@ -92,7 +92,7 @@ public sealed class ImportJournal(
                 ModifiedUtc = File.GetLastWriteTimeUtc(destination),
                 Sidecars = MediaAnalyzer.XmpSidecarPaths(destination),
             };
-            await indexer.IndexAsync(entry.DestinationPath, analysis, cancellationToken);
+            await indexer.IndexAsync(entry.DestinationPath, analysis, derivatives: null, cancellationToken);
         }
 
         if (entry.Move && sourceIntact)

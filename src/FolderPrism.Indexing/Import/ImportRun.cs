@@ -38,11 +38,11 @@ internal sealed class ImportRun
 
     public async Task ImportGroupAsync(CompanionGroup group, CancellationToken cancellationToken)
     {
-        var accepted = new List<(ImportFile File, MediaAnalysis Analysis)>();
+        var accepted = new List<(ImportFile File, MediaAnalysis Analysis, MediaDerivatives? Derivatives)>();
         string? duplicateOfGroup = null;
         foreach (var file in group.Media)
         {
-            var (analysis, verdict) = await JudgeAsync(file, cancellationToken);
+            var (analysis, derivatives, verdict) = await JudgeAsync(file, cancellationToken);
             if (verdict is not null)
             {
                 Report(file, verdict, analysis);
@@ -50,7 +50,7 @@ internal sealed class ImportRun
                 continue;
             }
 
-            accepted.Add((file, analysis!));
+            accepted.Add((file, analysis!, derivatives));
             batchHashes[analysis!.ContentHash] = ""; // claimed; the path is filled in once planned
         }
 
@@ -81,7 +81,7 @@ internal sealed class ImportRun
             var target = planned[ordered.Count + i];
             var hash = await ContentHasher.ComputeAsync(xmp.FullPath, cancellationToken);
             var size = new FileInfo(xmp.FullPath).Length;
-            var result = await TransferAsync(xmp, target, hash, size, analysis: null, sidecars: [], cancellationToken);
+            var result = await TransferAsync(xmp, target, hash, size, analysis: null, derivatives: null, sidecars: [], cancellationToken);
             Report(xmp, result ?? Entry(xmp, "imported", path: target, taken: primary.TakenAt, bytes: size), null);
             if (result is null)
             {
@@ -91,11 +91,11 @@ internal sealed class ImportRun
 
         for (var i = 0; i < ordered.Count; i++)
         {
-            var (file, analysis) = ordered[i];
+            var (file, analysis, derivatives) = ordered[i];
             var target = planned[i];
             var own = sidecarTargets.Where(s => ImportInputs.StemOf(Path.GetFileName(s))
                 .Equals(ImportInputs.StemOf(Path.GetFileName(target)), StringComparison.OrdinalIgnoreCase)).ToList();
-            var result = await TransferAsync(file, target, analysis.ContentHash, analysis.Size, analysis, own, cancellationToken);
+            var result = await TransferAsync(file, target, analysis.ContentHash, analysis.Size, analysis, derivatives, own, cancellationToken);
             if (result is null)
             {
                 batchHashes[analysis.ContentHash] = target;
@@ -110,7 +110,28 @@ internal sealed class ImportRun
         }
     }
 
-    private async Task<(MediaAnalysis? Analysis, ImportReportEntry? Verdict)> JudgeAsync(ImportFile file, CancellationToken cancellationToken)
+    private async Task<(MediaAnalysis? Analysis, MediaDerivatives? Derivatives, ImportReportEntry? Verdict)> JudgeAsync(
+        ImportFile file, CancellationToken cancellationToken)
+    {
+        var (analysis, verdict) = await AnalyzeAsync(file, cancellationToken);
+        if (verdict is not null)
+        {
+            return (analysis, null, verdict);
+        }
+
+        try
+        {
+            // Decoding the pixels catches truncation the headers hide, and yields the perceptual hash and thumbnails.
+            var derivatives = await engine.Processor.ProcessAsync(file.FullPath, analysis!.ContentHash, analysis.Kind, cancellationToken);
+            return (analysis, derivatives, null);
+        }
+        catch (MediaDecodeException e)
+        {
+            return (analysis, null, Entry(file, "rejected", taken: analysis!.TakenAt, damaged: true, message: $"Damaged or truncated: {e.Message}"));
+        }
+    }
+
+    private async Task<(MediaAnalysis? Analysis, ImportReportEntry? Verdict)> AnalyzeAsync(ImportFile file, CancellationToken cancellationToken)
     {
         if (MediaTypes.GetKind(file.FullPath) == MediaKind.Unknown)
         {
@@ -162,7 +183,7 @@ internal sealed class ImportRun
 
     /// <summary>Puts one file in place through the journal; returns null on success or the report line of the failure.</summary>
     private async Task<ImportReportEntry?> TransferAsync(ImportFile file, string target, string hash, long size,
-        MediaAnalysis? analysis, IReadOnlyList<string> sidecars, CancellationToken cancellationToken)
+        MediaAnalysis? analysis, MediaDerivatives? derivatives, IReadOnlyList<string> sidecars, CancellationToken cancellationToken)
     {
         if (request.DryRun)
         {
@@ -201,7 +222,7 @@ internal sealed class ImportRun
 
             if (analysis is not null)
             {
-                await engine.Indexer.IndexAsync(target, analysis with { Sidecars = sidecars }, cancellationToken);
+                await engine.Indexer.IndexAsync(target, analysis with { Sidecars = sidecars }, derivatives, cancellationToken);
             }
 
             await engine.Journal.CompleteAsync(entry.Id, CancellationToken.None);
