@@ -5,6 +5,7 @@ using FolderPrism.Host.Health;
 using FolderPrism.Host.Logging;
 using FolderPrism.Host.Startup;
 using FolderPrism.Indexing;
+using FolderPrism.Indexing.Import;
 using FolderPrism.WebDav;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,7 @@ public static class FolderPrismServer
         builder.Services.AddSingleton<AdminBootstrapper>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddFolderPrismIndexingWorkers();
+        builder.Services.AddFolderPrismImport(watchImportFolder: true);
         builder.Services.AddHostedService<DaemonStateFile>();
         builder.Services.AddFolderPrismWebDav();
 

@@ -4,6 +4,7 @@ using FolderPrism.Data.Users;
 using FolderPrism.Host.Auth;
 using FolderPrism.Host.Configuration;
 using FolderPrism.Indexing;
+using FolderPrism.Indexing.Import;
 using FolderPrism.Indexing.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class FolderPrismServiceCollectionExtensions
         services.TryAddSingleton(configuration);
         services.AddFolderPrismMediaAnalysis(configuration);
         services.AddFolderPrismIndexing(runInBackground: false);
+        services.AddFolderPrismImport();
         return services;
     }
 

@@ -59,7 +59,7 @@ internal sealed class ImportFixture : IAsyncDisposable
         services.AddFolderPrismData();
         services.AddFolderPrismIndexing(runInBackground: false);
         services.AddFolderPrismMediaAnalysis(config);
-        services.AddFolderPrismImport(watchImportFolder: false);
+        services.AddFolderPrismImport();
         services.AddSingleton<ImportFolderService>();
         var provider = services.BuildServiceProvider();
         await new DatabaseMigrator(provider.GetRequiredService<IDbContextFactory<FolderPrismDbContext>>()).MigrateAsync(default);

@@ -5,10 +5,13 @@ namespace FolderPrism.Indexing.Import;
 public static class ImportServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the import engine (journal, indexer hand-off, report writer) and, when <paramref name="watchImportFolder"/>,
-    /// the <c>Import/</c> folder service. Needs <c>AddFolderPrismIndexing</c> and an <c>IMediaAnalyzer</c>.
+    /// Registers the import engine (journal, index hand-off) used by the <c>import</c> verb and the <c>Import/</c>
+    /// folder. Needs <c>AddFolderPrismIndexing</c>, <c>IMediaAnalyzer</c> and <c>IMediaProcessor</c>.
     /// </summary>
-    public static IServiceCollection AddFolderPrismImport(this IServiceCollection services, bool watchImportFolder = true)
+    public static IServiceCollection AddFolderPrismImport(this IServiceCollection services) => services.AddFolderPrismImport(false);
+
+    /// <summary>Same, plus the daemon's <see cref="ImportFolderService"/> watching <c>Import/</c> when <paramref name="watchImportFolder"/>.</summary>
+    public static IServiceCollection AddFolderPrismImport(this IServiceCollection services, bool watchImportFolder)
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName);
         services.AddSingleton<ImportIndexer>();
@@ -16,7 +19,8 @@ public static class ImportServiceCollectionExtensions
         services.AddSingleton<ImportEngine>();
         if (watchImportFolder)
         {
-            services.AddHostedService<ImportFolderService>();
+            services.AddSingleton<ImportFolderService>();
+            services.AddHostedService(sp => sp.GetRequiredService<ImportFolderService>());
         }
 
         return services;
