@@ -58,6 +58,18 @@ internal static class MediaMaker
         return jsonPath;
     }
 
+    /// <summary>A TIFF-structured RAW stand-in (EXIF in IFD0) with a larger JPEG preview appended, as the index tests do.</summary>
+    public static string Raw(string path, int seed, string taken)
+    {
+        var tiff = Image(path + ".base.tif", 160, 120, seed);
+        Exif(tiff, "-Make=Nikon", "-Model=D750", $"-DateTimeOriginal={taken}", "-DNGVersion=1.4.0.0");
+        var preview = Image(path + ".preview.jpg", 600, 400, seed);
+        File.WriteAllBytes(path, [.. File.ReadAllBytes(tiff), .. File.ReadAllBytes(preview)]);
+        File.Delete(tiff);
+        File.Delete(preview);
+        return path;
+    }
+
     public static void SetMtime(string path, DateTime utc) => File.SetLastWriteTimeUtc(path, utc);
 
     public static string Run(string tool, params string[] args)
