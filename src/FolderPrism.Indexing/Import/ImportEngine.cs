@@ -19,6 +19,7 @@ public sealed class ImportEngine(
     IDbContextFactory<FolderPrismDbContext> factory,
     IMediaAnalyzer analyzer,
     IMediaProcessor processor,
+    IndexWriter writer,
     ImportJournal journal,
     ImportIndexer indexer,
     IOptions<ImportOptions> options,
@@ -70,6 +71,8 @@ public sealed class ImportEngine(
     internal IMediaAnalyzer Analyzer => analyzer;
 
     internal IMediaProcessor Processor => processor;
+
+    internal IndexWriter Writer => writer;
 
     internal ImportJournal Journal => journal;
 

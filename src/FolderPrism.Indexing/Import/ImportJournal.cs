@@ -69,11 +69,17 @@ public sealed class ImportJournal(
 
     private async Task<bool> SettleAsync(ImportJournalEntry entry, CancellationToken cancellationToken)
     {
-        var destination = LibraryPaths.ToFull(Originals, entry.DestinationPath);
         if (entry.TempPath is { } temp && File.Exists(temp))
         {
             File.Delete(temp);
         }
+
+        if (entry.DestinationPath.StartsWith(DuplicateHolding.JournalPrefix, StringComparison.Ordinal))
+        {
+            return await SettleHoldingAsync(entry, cancellationToken);
+        }
+
+        var destination = LibraryPaths.ToFull(Originals, entry.DestinationPath);
 
         if (!File.Exists(destination) || await ContentHasher.ComputeAsync(destination, cancellationToken) != entry.ContentHash)
         {
@@ -102,6 +108,43 @@ public sealed class ImportJournal(
         }
 
         logger.LogInformation("Finished interrupted import of {Source} as {Destination}", entry.SourcePath, entry.DestinationPath);
+        return true;
+    }
+
+    /// <summary>
+    /// A move into the holding area. A takeover's move (source under <c>Originals/</c>) is rolled forward — the index
+    /// already lists the file as displaced; an arriving lesser version is finished if placed, else rolled back.
+    /// </summary>
+    private async Task<bool> SettleHoldingAsync(ImportJournalEntry entry, CancellationToken cancellationToken)
+    {
+        var holdingRelative = entry.DestinationPath[DuplicateHolding.JournalPrefix.Length..];
+        var destination = Path.Combine(DuplicateHolding.Root(Originals), holdingRelative);
+        var takeover = Path.GetFullPath(entry.SourcePath).StartsWith(Originals + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var placed = File.Exists(destination) && await ContentHasher.ComputeAsync(destination, cancellationToken) == entry.ContentHash;
+        if (!placed && takeover && File.Exists(entry.SourcePath))
+        {
+            if (File.Exists(destination))
+            {
+                File.Delete(destination); // a torn copy of ours (never someone else's: the holding area is ours)
+            }
+
+            await DuplicateHolding.MoveFileAsync(entry.SourcePath, destination, entry.ContentHash, cancellationToken);
+            placed = true;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!placed)
+        {
+            await db.DisplacedVersions.Where(d => d.HoldingPath == holdingRelative).ExecuteDeleteAsync(cancellationToken);
+            return false;
+        }
+
+        if (entry.Move && File.Exists(entry.SourcePath) && await ContentHasher.ComputeAsync(entry.SourcePath, cancellationToken) == entry.ContentHash)
+        {
+            File.Delete(entry.SourcePath);
+        }
+
+        await DuplicateHolding.RecordAsync(db, holdingRelative, entry.SourcePath, entry.ContentHash, entry.Size, null, null, null, 0, cancellationToken);
         return true;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace FolderPrism.Indexing.Import;
 
 /// <summary>The state of one import run: names reserved, hashes seen in the batch, report lines and progress.</summary>
-internal sealed class ImportRun
+internal sealed partial class ImportRun
 {
     private readonly ImportEngine engine;
     private readonly ImportRequest request;
@@ -54,6 +54,7 @@ internal sealed class ImportRun
             batchHashes[analysis!.ContentHash] = ""; // claimed; the path is filled in once planned
         }
 
+        var takeovers = await ResolveNearDuplicatesAsync(accepted, cancellationToken);
         if (accepted.Count == 0)
         {
             foreach (var xmp in group.Xmp)
@@ -96,8 +97,10 @@ internal sealed class ImportRun
             var own = sidecarTargets.Where(s => ImportInputs.StemOf(Path.GetFileName(s))
                 .Equals(ImportInputs.StemOf(Path.GetFileName(target)), StringComparison.OrdinalIgnoreCase)).ToList();
             var result = await TransferAsync(file, target, analysis.ContentHash, analysis.Size, analysis, derivatives, own, cancellationToken);
+            string? note = null;
             if (result is null)
             {
+                (note, target) = await AfterImportedAsync(file, target, analysis, derivatives, alone: names.Count == 1, takeovers, cancellationToken);
                 batchHashes[analysis.ContentHash] = target;
             }
             else
@@ -106,7 +109,7 @@ internal sealed class ImportRun
                 planner.Release(target);
             }
 
-            Report(file, result ?? Entry(file, "imported", path: target, taken: analysis.TakenAt, damaged: analysis.IsDamaged, bytes: analysis.Size), analysis);
+            Report(file, result ?? Entry(file, "imported", path: target, taken: analysis.TakenAt, damaged: analysis.IsDamaged, message: note, bytes: analysis.Size), analysis);
         }
     }
 
@@ -177,13 +180,18 @@ internal sealed class ImportRun
         }
 
         await using var db = await engine.Factory.CreateDbContextAsync(cancellationToken);
-        return await db.MediaItems.Where(i => i.ContentHash == hash && i.State == ItemState.Present && i.TrashedAt == null)
+        var inLibrary = await db.MediaItems.Where(i => i.ContentHash == hash && i.State == ItemState.Present && i.TrashedAt == null)
             .OrderBy(i => i.RelativePath).Select(i => i.RelativePath).FirstOrDefaultAsync(cancellationToken);
+        return inLibrary ?? await (from d in db.DisplacedVersions
+                                   join i in db.MediaItems on d.KeptItemId equals i.Id
+                                   where d.ContentHash == hash
+                                   select i.RelativePath).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Puts one file in place through the journal; returns null on success or the report line of the failure.</summary>
     private async Task<ImportReportEntry?> TransferAsync(ImportFile file, string target, string hash, long size,
-        MediaAnalysis? analysis, MediaDerivatives? derivatives, IReadOnlyList<string> sidecars, CancellationToken cancellationToken)
+        MediaAnalysis? analysis, MediaDerivatives? derivatives, IReadOnlyList<string> sidecars, CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? afterPlaced = null)
     {
         if (request.DryRun)
         {
@@ -223,6 +231,11 @@ internal sealed class ImportRun
             if (analysis is not null)
             {
                 await engine.Indexer.IndexAsync(target, analysis with { Sidecars = sidecars }, derivatives, cancellationToken);
+            }
+
+            if (afterPlaced is not null)
+            {
+                await afterPlaced(cancellationToken);
             }
 
             await engine.Journal.CompleteAsync(entry.Id, CancellationToken.None);
