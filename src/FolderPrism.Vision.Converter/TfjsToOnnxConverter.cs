@@ -1,6 +1,7 @@
 using FolderPrism.Vision.Converter.Onnx;
 using FolderPrism.Vision.Converter.OnnxWriting;
 using FolderPrism.Vision.Converter.Tfjs;
+using FolderPrism.Vision;
 using Google.Protobuf;
 
 namespace FolderPrism.Vision.Converter;

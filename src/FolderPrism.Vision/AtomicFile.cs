@@ -1,4 +1,4 @@
-namespace FolderPrism.Vision.Converter;
+namespace FolderPrism.Vision;
 
 /// <summary>Writes a file so readers see either the old or the complete new content: temp file, fsync, rename.</summary>
 internal static class AtomicFile
