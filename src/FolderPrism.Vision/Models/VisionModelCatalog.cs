@@ -16,7 +16,7 @@ public static class VisionModelCatalog
     /// <summary>BlazeFace back-camera detector: 256×256 input in [-1, 1]; fallback for small faces.</summary>
     public static readonly VisionModelSpec FaceDetectorBack = Human("face-detector-back", "models/blazeface-back.json", 256, null);
 
-    /// <summary>Face descriptor: 224×224 input in [0, 1]; 1024-d embedding (global_pooling/Mean) plus age and gender heads.</summary>
+    /// <summary>Face descriptor: 224×224 RGB input in [0, 255]; 1024-d embedding (global_pooling/Mean) plus age and gender heads.</summary>
     public static readonly VisionModelSpec FaceEmbedder = Human("face-embedder", "models/faceres.json", 224, null);
 
     /// <summary>CenterNet COCO-80 detector, cut before its in-graph TopK: 128×128 heatmaps (keypoints) and box sizes (wh).</summary>

@@ -12,7 +12,7 @@ internal static class ParityInputs
         {
             "face-detector" => ("input", -1f, 1f),
             "face-detector-back" => ("input", -1f, 1f),
-            "face-embedder" => ("input_1", 0f, 1f),
+            "face-embedder" => ("input_1", 0f, 255f),
             "object-detector" => ("tower_0/images", 0f, 255f),
             _ => throw new ArgumentException(spec.Id),
         };

@@ -1,0 +1,121 @@
+using FolderPrism.Vision.Imaging;
+using FolderPrism.Vision.Models;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace FolderPrism.Vision.Faces;
+
+/// <summary>MediaPipe full-range face detector (192×192, 2304 anchors on a 48×48 grid) run over letterbox + tiles.</summary>
+public sealed class FaceDetector : IFaceDetector
+{
+    private const int Values = 17;
+    private readonly VisionSessions _sessions;
+    private readonly FaceDetectionOptions _options;
+    private readonly FaceDetectorModel _model;
+
+    public FaceDetector(VisionSessions sessions, FaceDetectionOptions options)
+    {
+        _sessions = sessions;
+        _options = options;
+        _model = options.UseBackModel ? FaceDetectorModel.BlazeFaceBack : FaceDetectorModel.FullRange;
+    }
+
+    public IReadOnlyList<DetectedFace> Detect(RgbImage image, CancellationToken ct)
+    {
+        var candidates = new List<DetectedFace>();
+        foreach (var pass in Passes(image.Width, image.Height))
+        {
+            ct.ThrowIfCancellationRequested();
+            candidates.AddRange(RunPass(image, pass));
+        }
+
+        var kept = FaceNms.Suppress(candidates, _options.IouThreshold);
+        var scale = image.ScaleToOriginal;
+        return kept
+            .Select(f => new DetectedFace(f.Box.Scale(scale), f.Landmarks.Select(p => new FacePoint(p.X * scale, p.Y * scale)).ToList(), f.Score))
+            .Where(f => Math.Min(f.Box.Width, f.Box.Height) >= _options.MinFaceSize)
+            .ToList();
+    }
+
+    /// <summary>The square regions scanned: the whole image letterboxed, then overlapping tiles for large photos.</summary>
+    internal IEnumerable<DetectionPass> Passes(int width, int height)
+    {
+        var side = Math.Max(width, height);
+        yield return new DetectionPass((width - side) / 2.0, (height - side) / 2.0, side, IsTile: false);
+        var shortSide = Math.Min(width, height);
+        if (shortSide < _options.TileMinShortEdge || _options.TilesPerShortSide < 2)
+        {
+            yield break;
+        }
+
+        var tile = Math.Min(shortSide, shortSide / (double)_options.TilesPerShortSide * (1 + _options.TileOverlap));
+        foreach (var top in Offsets(height, tile))
+        {
+            foreach (var left in Offsets(width, tile))
+            {
+                yield return new DetectionPass(left, top, tile, IsTile: true);
+            }
+        }
+    }
+
+    private IEnumerable<double> Offsets(int extent, double tile)
+    {
+        var step = tile * (1 - _options.TileOverlap);
+        var count = Math.Max(1, (int)Math.Ceiling((extent - tile) / step) + 1);
+        for (var i = 0; i < count; i++)
+        {
+            yield return count == 1 ? (extent - tile) / 2 : i * (extent - tile) / (count - 1);
+        }
+    }
+
+    private List<DetectedFace> RunPass(RgbImage image, DetectionPass pass)
+    {
+        var size = _model.InputSize;
+        var s = pass.Size / size;
+        var input = new DenseTensor<float>([1, size, size, 3]);
+        ImageSampler.Sample(image, ImageSampler.Transform.Axis(pass.Left, pass.Top, s), size, size, input.Buffer.Span, 1 / 127.5f, -1f);
+        var output = _model.Run(_sessions, input);
+        var faces = new List<DetectedFace>();
+        for (var i = 0; i < output.Length / Values; i++)
+        {
+            var o = i * Values;
+            var score = 1 / (1 + Math.Exp(-output[o]));
+            if (score < _options.MinScore)
+            {
+                continue;
+            }
+
+            var (anchorX, anchorY) = _model.Anchors[i];
+            var cx = output[o + 1] + anchorX;
+            var cy = output[o + 2] + anchorY;
+            var (w, h) = (output[o + 3], output[o + 4]);
+            var box = new FaceBox(pass.Left + ((cx - (w / 2)) * s), pass.Top + ((cy - (h / 2)) * s), w * s, h * s);
+            if (pass.IsTile && TouchesInnerEdge(box, pass, image))
+            {
+                continue;
+            }
+
+            var landmarks = new List<FacePoint>(6);
+            for (var k = 0; k < 6; k++)
+            {
+                landmarks.Add(new FacePoint(pass.Left + ((output[o + 5 + (k * 2)] + anchorX) * s), pass.Top + ((output[o + 6 + (k * 2)] + anchorY) * s)));
+            }
+
+            faces.Add(new DetectedFace(box, landmarks, score));
+        }
+
+        return faces;
+    }
+
+    /// <summary>A face cut by a tile border inside the image is judged in another tile (or the whole pass) instead.</summary>
+    private bool TouchesInnerEdge(FaceBox box, DetectionPass pass, RgbImage image)
+    {
+        var margin = pass.Size * _options.TileEdgeMargin;
+        var right = pass.Left + pass.Size;
+        var bottom = pass.Top + pass.Size;
+        return (pass.Left > 0.5 && box.X < pass.Left + margin)
+            || (pass.Top > 0.5 && box.Y < pass.Top + margin)
+            || (right < image.Width - 0.5 && box.Right > right - margin)
+            || (bottom < image.Height - 0.5 && box.Bottom > bottom - margin);
+    }
+}
