@@ -23,10 +23,16 @@ public sealed class FaceDetector : IFaceDetector
     public IReadOnlyList<DetectedFace> Detect(RgbImage image, CancellationToken ct)
     {
         var candidates = new List<DetectedFace>();
-        foreach (var pass in Passes(image.Width, image.Height))
+        foreach (var group in Passes(image.Width, image.Height).GroupBy(p => p.Size))
         {
-            ct.ThrowIfCancellationRequested();
-            candidates.AddRange(RunPass(image, pass));
+            // All passes of one size share a scale: shrink the photo once with libvips, then sample 1:1.
+            var shrink = group.Key / _model.InputSize;
+            var source = shrink > 1.5 ? VisionImageLoader.Resize(image, 1 / shrink, 1 / shrink) : image;
+            foreach (var pass in group)
+            {
+                ct.ThrowIfCancellationRequested();
+                candidates.AddRange(RunPass(image, source, pass));
+            }
         }
 
         var kept = FaceNms.Suppress(candidates, _options.IouThreshold);
@@ -68,12 +74,14 @@ public sealed class FaceDetector : IFaceDetector
         }
     }
 
-    private List<DetectedFace> RunPass(RgbImage image, DetectionPass pass)
+    private List<DetectedFace> RunPass(RgbImage image, RgbImage source, DetectionPass pass)
     {
         var size = _model.InputSize;
         var s = pass.Size / size;
         var input = new DenseTensor<float>([1, size, size, 3]);
-        ImageSampler.Sample(image, ImageSampler.Transform.Axis(pass.Left, pass.Top, s), size, size, input.Buffer.Span, 1 / 127.5f, -1f);
+        var (rx, ry) = ((double)source.Width / image.Width, (double)source.Height / image.Height);
+        var t = new ImageSampler.Transform(pass.Left * rx, pass.Top * ry, s * rx, 0, 0, s * ry);
+        ImageSampler.Sample(source, t, size, size, input.Buffer.Span, 1 / 127.5f, -1f);
         var output = _model.Run(_sessions, input);
         var faces = new List<DetectedFace>();
         for (var i = 0; i < output.Length / Values; i++)

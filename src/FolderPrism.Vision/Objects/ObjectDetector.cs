@@ -42,8 +42,11 @@ public sealed class ObjectDetector : IObjectDetector
     internal (float[] Heat, float[] Wh) RunRaw(RgbImage image)
     {
         var input = new DenseTensor<float>([1, Size, Size, 3]);
-        var t = new ImageSampler.Transform(0, 0, (double)image.Width / Size, 0, 0, (double)image.Height / Size);
-        ImageSampler.Sample(image, t, Size, Size, input.Buffer.Span, 1f, 0f);
+        var source = image.Width > Size * 1.5 || image.Height > Size * 1.5
+            ? VisionImageLoader.Resize(image, (double)Size / image.Width, (double)Size / image.Height)
+            : image;
+        var t = new ImageSampler.Transform(0, 0, (double)source.Width / Size, 0, 0, (double)source.Height / Size);
+        ImageSampler.Sample(source, t, Size, Size, input.Buffer.Span, 1f, 0f);
         return RunTensor(input);
     }
 
