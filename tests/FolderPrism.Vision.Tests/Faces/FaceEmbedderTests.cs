@@ -88,6 +88,26 @@ public sealed class FaceEmbedderTests(InstalledModelsFixture models, ITestOutput
         sharp.ShouldAllBe(f => f.Embedding.Vector.Length == 1024);
     }
 
+    /// <summary>A box drawn by hand (or read from an XMP region) is embedded close to the detected face it covers.</summary>
+    [Fact]
+    public void A_hand_drawn_box_embeds_like_the_detected_face()
+    {
+        var detected = Faces(SamplePhotos.ThreeFaces);
+        var image = VisionImageLoader.Load(SamplePhotos.ThreeFaces);
+        var embedder = new FaceEmbedder(_sessions);
+        for (var i = 0; i < detected.Count; i++)
+        {
+            var b = detected[i].Face.Box;
+            var manual = DetectedFace.FromRegion(new FaceBox(b.X + 4, b.Y - 3, b.Width * 0.95, b.Height * 1.02));
+            var embedding = embedder.Embed(image, manual, CancellationToken.None);
+            var own = embedding.DistanceTo(detected[i].Embedding);
+            var others = detected.Where((_, j) => j != i).Min(d => embedding.DistanceTo(d.Embedding));
+            output.WriteLine($"manual box {i}: own {own:F3}, nearest other {others:F3}");
+            own.ShouldBeLessThan(others);
+            own.ShouldBeLessThan(new Vision.Clustering.FaceClusteringOptions().MatchDistance);
+        }
+    }
+
     public void Dispose()
     {
         _sessions.Dispose();
