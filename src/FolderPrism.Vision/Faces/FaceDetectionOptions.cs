@@ -32,4 +32,7 @@ public sealed class FaceDetectionOptions
 
     /// <summary>Use the BlazeFace back-camera model (256 px input) instead of the full-range detector.</summary>
     public bool UseBackModel { get; set; }
+
+    /// <summary>Run both detectors and merge their faces (higher recall in crowded photos, twice the cost).</summary>
+    public bool CombineModels { get; set; }
 }

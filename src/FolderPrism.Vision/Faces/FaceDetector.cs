@@ -11,27 +11,32 @@ public sealed class FaceDetector : IFaceDetector
     private const int Values = 17;
     private readonly VisionSessions _sessions;
     private readonly FaceDetectionOptions _options;
-    private readonly FaceDetectorModel _model;
+    private readonly FaceDetectorModel[] _models;
 
     public FaceDetector(VisionSessions sessions, FaceDetectionOptions options)
     {
         _sessions = sessions;
         _options = options;
-        _model = options.UseBackModel ? FaceDetectorModel.BlazeFaceBack : FaceDetectorModel.FullRange;
+        _models = options.CombineModels
+            ? [FaceDetectorModel.FullRange, FaceDetectorModel.BlazeFaceBack]
+            : [options.UseBackModel ? FaceDetectorModel.BlazeFaceBack : FaceDetectorModel.FullRange];
     }
 
     public IReadOnlyList<DetectedFace> Detect(RgbImage image, CancellationToken ct)
     {
         var candidates = new List<DetectedFace>();
-        foreach (var group in Passes(image.Width, image.Height).GroupBy(p => p.Size))
+        foreach (var model in _models)
         {
-            // All passes of one size share a scale: shrink the photo once with libvips, then sample 1:1.
-            var shrink = group.Key / _model.InputSize;
-            var source = shrink > 1.5 ? VisionImageLoader.Resize(image, 1 / shrink, 1 / shrink) : image;
-            foreach (var pass in group)
+            foreach (var group in Passes(image.Width, image.Height).GroupBy(p => p.Size))
             {
-                ct.ThrowIfCancellationRequested();
-                candidates.AddRange(RunPass(image, source, pass));
+                // All passes of one size share a scale: shrink the photo once with libvips, then sample 1:1.
+                var shrink = group.Key / model.InputSize;
+                var source = shrink > 1.5 ? VisionImageLoader.Resize(image, 1 / shrink, 1 / shrink) : image;
+                foreach (var pass in group)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    candidates.AddRange(RunPass(model, image, source, pass));
+                }
             }
         }
 
@@ -74,15 +79,15 @@ public sealed class FaceDetector : IFaceDetector
         }
     }
 
-    private List<DetectedFace> RunPass(RgbImage image, RgbImage source, DetectionPass pass)
+    private List<DetectedFace> RunPass(FaceDetectorModel model, RgbImage image, RgbImage source, DetectionPass pass)
     {
-        var size = _model.InputSize;
+        var size = model.InputSize;
         var s = pass.Size / size;
         var input = new DenseTensor<float>([1, size, size, 3]);
         var (rx, ry) = ((double)source.Width / image.Width, (double)source.Height / image.Height);
         var t = new ImageSampler.Transform(pass.Left * rx, pass.Top * ry, s * rx, 0, 0, s * ry);
         ImageSampler.Sample(source, t, size, size, input.Buffer.Span, 1 / 127.5f, -1f);
-        var output = _model.Run(_sessions, input);
+        var output = model.Run(_sessions, input);
         var faces = new List<DetectedFace>();
         for (var i = 0; i < output.Length / Values; i++)
         {
@@ -93,7 +98,7 @@ public sealed class FaceDetector : IFaceDetector
                 continue;
             }
 
-            var (anchorX, anchorY) = _model.Anchors[i];
+            var (anchorX, anchorY) = model.Anchors[i];
             var cx = output[o + 1] + anchorX;
             var cy = output[o + 2] + anchorY;
             var (w, h) = (output[o + 3], output[o + 4]);
