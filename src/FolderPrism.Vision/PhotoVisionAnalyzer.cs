@@ -30,14 +30,16 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
     {
         var options = _options.Value;
         var image = VisionImageLoader.Load(path, options.Faces.MaxDecodeEdge);
-        var faces = _detector.Detect(image, ct)
+        // Labels first: CenterNet's person count tells the face detector whether tiling can be skipped.
+        IReadOnlyList<DetectedObject> objects = options.Labels ? _objects.Detect(image, ct) : [];
+        var people = options.Labels ? objects.Count(o => o.Label == "person") : int.MaxValue;
+        var faces = _detector.Detect(image, people, ct)
             .Select(f =>
             {
                 var embedding = _embedder.Embed(image, f, ct);
                 return new AnalyzedFace(f, embedding, options.Quality.IsClusterable(f, embedding));
             })
             .ToList();
-        IReadOnlyList<DetectedObject> objects = options.Labels ? _objects.Detect(image, ct) : [];
         var labels = objects.GroupBy(o => o.Label).ToDictionary(g => g.Key, g => g.Max(o => o.Score), StringComparer.Ordinal);
         return new PhotoVisionResult(image.OriginalWidth, image.OriginalHeight, faces, objects, labels);
     }

@@ -22,12 +22,36 @@ public sealed class FaceDetector : IFaceDetector
             : [options.UseBackModel ? FaceDetectorModel.BlazeFaceBack : FaceDetectorModel.FullRange];
     }
 
-    public IReadOnlyList<DetectedFace> Detect(RgbImage image, CancellationToken ct)
+    public IReadOnlyList<DetectedFace> Detect(RgbImage image, CancellationToken ct) => Detect(image, int.MaxValue, ct);
+
+    public IReadOnlyList<DetectedFace> Detect(RgbImage image, int expectedPeople, CancellationToken ct)
+    {
+        var passes = Passes(image.Width, image.Height).ToList();
+        var candidates = Scan(image, passes.Where(p => !p.IsTile).ToList(), ct);
+        var whole = Finish(image, candidates);
+        if (passes.All(p => !p.IsTile) || !NeedsTiles(whole, expectedPeople, image))
+        {
+            return whole;
+        }
+
+        candidates.AddRange(Scan(image, passes.Where(p => p.IsTile).ToList(), ct));
+        return Finish(image, candidates);
+    }
+
+    /// <summary>Tiles are needed unless the whole pass found every expected person and no face small enough
+    /// (under 2.5 % of the longer side) to hint at more faces the letterboxed pass could not resolve.</summary>
+    internal static bool NeedsTiles(IReadOnlyList<DetectedFace> whole, int expectedPeople, RgbImage image)
+    {
+        var small = Math.Max(image.OriginalWidth, image.OriginalHeight) * 0.025;
+        return whole.Count < expectedPeople || whole.Any(f => Math.Min(f.Box.Width, f.Box.Height) < small);
+    }
+
+    private List<DetectedFace> Scan(RgbImage image, List<DetectionPass> passes, CancellationToken ct)
     {
         var candidates = new List<DetectedFace>();
         foreach (var model in _models)
         {
-            foreach (var group in Passes(image.Width, image.Height).GroupBy(p => p.Size))
+            foreach (var group in passes.GroupBy(p => p.Size))
             {
                 // All passes of one size share a scale: shrink the photo once with libvips, then sample 1:1.
                 var shrink = group.Key / model.InputSize;
@@ -40,9 +64,13 @@ public sealed class FaceDetector : IFaceDetector
             }
         }
 
-        var kept = FaceNms.Suppress(candidates, _options.IouThreshold);
+        return candidates;
+    }
+
+    private List<DetectedFace> Finish(RgbImage image, List<DetectedFace> candidates)
+    {
         var scale = image.ScaleToOriginal;
-        return kept
+        return FaceNms.Suppress(candidates, _options.IouThreshold)
             .Select(f => new DetectedFace(f.Box.Scale(scale), f.Landmarks.Select(p => new FacePoint(p.X * scale, p.Y * scale)).ToList(), f.Score))
             .Where(f => Math.Min(f.Box.Width, f.Box.Height) >= _options.MinFaceSize)
             .ToList();

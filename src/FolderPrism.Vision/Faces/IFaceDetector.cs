@@ -10,4 +10,10 @@ namespace FolderPrism.Vision.Faces;
 public interface IFaceDetector
 {
     IReadOnlyList<DetectedFace> Detect(RgbImage image, CancellationToken ct);
+
+    /// <summary>
+    /// Adaptive variant: <paramref name="expectedPeople"/> (e.g. CenterNet's person count) lets the detector skip the
+    /// costly tiles when the whole-image pass already found that many faces, none of them small.
+    /// </summary>
+    IReadOnlyList<DetectedFace> Detect(RgbImage image, int expectedPeople, CancellationToken ct) => Detect(image, ct);
 }

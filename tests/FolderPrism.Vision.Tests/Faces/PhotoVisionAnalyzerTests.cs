@@ -72,5 +72,33 @@ public sealed class PhotoVisionAnalyzerTests(InstalledModelsFixture models, ITes
         output.WriteLine($"{runs / watch.Elapsed.TotalSeconds:F2} photos/s (4200×2422, detection+embedding+labels, 1 thread), RSS {Process.GetCurrentProcess().WorkingSet64 / 1048576} MB");
     }
 
+    [Fact]
+    public void A_face_free_landscape_gets_no_faces_and_no_person_label()
+    {
+        using var sp = Provider(Path.GetDirectoryName(models.Store.Directory)!);
+        var result = sp.GetRequiredService<IPhotoVisionAnalyzer>().Analyze(ImageVariants.Landscape(_temp.File("land.png"), 8, 3000, 2000), CancellationToken.None);
+        result.Faces.ShouldBeEmpty();
+        result.Labels.Keys.ShouldNotContain("person");
+    }
+
+    /// <summary>A small group in a large frame: the whole-image pass cannot resolve the faces, so the analyzer
+    /// must fall back to tiles (CenterNet sees the people) and still find all three.</summary>
+    [Fact]
+    public void A_small_group_in_a_large_frame_is_found_through_tiles()
+    {
+        var canvas = _temp.File("canvas.jpg");
+        using (var small = NetVips.Image.NewFromFile(SamplePhotos.ThreeFaces))
+        using (var framed = small.Embed(1100, 700, 2800, 1800, extend: NetVips.Enums.Extend.White))
+        {
+            framed.WriteToFile(canvas);
+        }
+
+        using var sp = Provider(Path.GetDirectoryName(models.Store.Directory)!);
+        var result = sp.GetRequiredService<IPhotoVisionAnalyzer>().Analyze(canvas, CancellationToken.None);
+        output.WriteLine(string.Join("; ", result.Faces.Select(f => $"[{f.Face.Box.X:F0},{f.Face.Box.Y:F0},{f.Face.Box.Width:F0}] {f.Face.Score:F2}")) + " | people " + result.Objects.Count(o => o.Label == "person"));
+        result.Faces.Count.ShouldBe(3);
+        result.Faces.ShouldAllBe(f => f.Face.Box.X > 1100 && f.Face.Box.Y > 700);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
