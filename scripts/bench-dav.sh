@@ -96,8 +96,8 @@ get_speed() { # url -> median bytes/s over 3 runs
 }
 
 mixed_load() { # prefix -> "req/s errors"
-  local out
-  out=$(wrk -t2 -c"$CLIENTS" -d"${SECONDS_LOAD}s" --timeout 10s -s "$REPO/scripts/bench/dav-mixed.lua" "$1" -- "$1" "$AUTH")
+  local out path="/${1#http://*/}"   # origin-form targets, as file managers send them
+  out=$(wrk -t2 -c"$CLIENTS" -d"${SECONDS_LOAD}s" --timeout 10s -s "$REPO/scripts/bench/dav-mixed.lua" "$1" -- "$path" "$AUTH")
   local rps errs non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   errs=$(awk '/Socket errors/ {gsub(/,/,""); print $4+$6+$8+$10}' <<<"$out")
