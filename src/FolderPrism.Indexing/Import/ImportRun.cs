@@ -1,4 +1,3 @@
-using System.Globalization;
 using FolderPrism.Core.Library;
 using FolderPrism.Core.Media;
 using FolderPrism.Indexing.Metadata;
@@ -288,34 +287,7 @@ internal sealed partial class ImportRun
     private static ImportReportEntry Entry(ImportFile file, string outcome, string? path = null, string? duplicateOf = null,
         CaptureDate? taken = null, bool damaged = false, string? message = null, long bytes = 0) => new()
     {
-        Source = file.Label, Outcome = outcome, Path = path, DuplicateOf = duplicateOf, TakenAt = FormatTaken(taken),
-        TakenAtSource = taken is null ? null : SourceName(taken.Source), Damaged = damaged, Message = message, Bytes = bytes,
-    };
-
-    internal static string? FormatTaken(CaptureDate? taken)
-    {
-        if (taken is null)
-        {
-            return null;
-        }
-
-        var local = taken.Local.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF", CultureInfo.InvariantCulture).TrimEnd('.');
-        if (taken.Offset is not { } offset)
-        {
-            return local;
-        }
-
-        var sign = offset < TimeSpan.Zero ? '-' : '+';
-        return $"{local}{sign}{offset.Duration():hh\\:mm}";
-    }
-
-    internal static string SourceName(DateSource source) => source switch
-    {
-        DateSource.Exif => "exif",
-        DateSource.Xmp => "xmp",
-        DateSource.Takeout => "takeout",
-        DateSource.Video => "video",
-        DateSource.FileName => "filename",
-        _ => "mtime",
+        Source = file.Label, Outcome = outcome, Path = path, DuplicateOf = duplicateOf, TakenAt = ImportReportFormat.Taken(taken),
+        TakenAtSource = taken is null ? null : ImportReportFormat.SourceName(taken.Source), Damaged = damaged, Message = message, Bytes = bytes,
     };
 }
