@@ -5,6 +5,7 @@ using FolderPrism.Host.Health;
 using FolderPrism.Host.Logging;
 using FolderPrism.Host.Startup;
 using FolderPrism.WebDav;
+using FolderPrism.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,7 @@ public static class FolderPrismServer
         builder.Services.AddSingleton<AdminBootstrapper>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DaemonStateFile>();
+        builder.Services.AddFolderPrismViews();
         builder.Services.AddFolderPrismWebDav();
 
         var app = builder.Build();
