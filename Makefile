@@ -19,7 +19,9 @@ run: build
 
 test: restore
 	$(DOTNET) build FolderPrism.sln -c Debug --no-restore
-	$(DOTNET) test FolderPrism.sln -c Debug --no-build --logger "console;verbosity=normal"
+	rm -rf TestResults
+	$(DOTNET) test FolderPrism.sln -c Debug --no-build --logger "console;verbosity=normal" --logger trx --results-directory TestResults; \
+	  rc=$$?; ./scripts/test-summary.sh TestResults; exit $$rc
 
 bench-dav: build
 	./scripts/bench-dav.sh

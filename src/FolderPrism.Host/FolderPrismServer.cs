@@ -4,6 +4,7 @@ using FolderPrism.Host.Configuration;
 using FolderPrism.Host.Health;
 using FolderPrism.Host.Logging;
 using FolderPrism.Host.Startup;
+using FolderPrism.Indexing;
 using FolderPrism.WebDav;
 using FolderPrism.Views;
 using Microsoft.AspNetCore.Builder;
@@ -51,6 +52,7 @@ public static class FolderPrismServer
         builder.Services.AddFolderPrismAuth();
         builder.Services.AddSingleton<AdminBootstrapper>();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddFolderPrismIndexingWorkers();
         builder.Services.AddHostedService<DaemonStateFile>();
         builder.Services.AddFolderPrismViews();
         builder.Services.AddFolderPrismWebDav();

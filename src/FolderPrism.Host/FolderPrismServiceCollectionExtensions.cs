@@ -3,6 +3,8 @@ using FolderPrism.Data;
 using FolderPrism.Data.Users;
 using FolderPrism.Host.Auth;
 using FolderPrism.Host.Configuration;
+using FolderPrism.Indexing;
+using FolderPrism.Indexing.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +24,9 @@ public static class FolderPrismServiceCollectionExtensions
         services.AddFolderPrismData();
         services.TryAddSingleton<DatabaseMigrator>();
         services.AddSingleton<UserStore>();
+        services.TryAddSingleton(configuration);
+        services.AddFolderPrismMediaAnalysis(configuration);
+        services.AddFolderPrismIndexing(runInBackground: false);
         return services;
     }
 

@@ -33,10 +33,20 @@ public static class IndexingServiceCollectionExtensions
         services.AddSingleton<JobWorkerService>();
         if (runInBackground)
         {
-            services.AddHostedService(sp => sp.GetRequiredService<LibraryWatcherService>());
-            services.AddHostedService(sp => sp.GetRequiredService<JobWorkerService>());
+            services.AddFolderPrismIndexingWorkers();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Starts the watcher and the job workers as hosted services (the daemon only; CLI verbs run jobs themselves).
+    /// Register after the start-up task that migrates the database: hosted services start in registration order.
+    /// </summary>
+    public static IServiceCollection AddFolderPrismIndexingWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService(sp => sp.GetRequiredService<LibraryWatcherService>());
+        services.AddHostedService(sp => sp.GetRequiredService<JobWorkerService>());
         return services;
     }
 }

@@ -2,6 +2,7 @@ using FolderPrism.Data;
 using FolderPrism.Data.Interceptors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FolderPrism.Host.Tests;
 
@@ -35,6 +36,34 @@ public sealed class MigrationTests
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         ((string?)await command.ExecuteScalarAsync()).ShouldBe("wal");
+    }
+
+    [Fact]
+    public async Task A_lock_row_left_by_a_killed_migration_does_not_block_the_next_start()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "crashed.db");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            // What EF Core leaves behind when the process dies while holding its migration lock.
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "CREATE TABLE \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL);" +
+                "INSERT INTO \"__EFMigrationsLock\" VALUES (1, '2026-01-01 00:00:00');";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var factory = new PooledDbContextFactory<FolderPrismDbContext>(
+            new DbContextOptionsBuilder<FolderPrismDbContext>()
+                .UseSqlite(DataServiceCollectionExtensions.ConnectionStringFor(path))
+                .AddInterceptors(new SqlitePragmaInterceptor())
+                .Options);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await new DatabaseMigrator(factory).MigrateAsync(timeout.Token);
+
+        await using var db = Create(path);
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
     }
 
     private static FolderPrismDbContext Create(string path) => new(

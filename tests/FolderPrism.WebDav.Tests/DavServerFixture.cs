@@ -1,23 +1,19 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Text;
 using FolderPrism.Core.Configuration;
 using FolderPrism.Core.Users;
 using FolderPrism.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using FolderPrism.WebDav;
+using FolderPrism.Data.Users;
+using FolderPrism.Host;
 
 namespace FolderPrism.WebDav.Tests;
 
 /// <summary>
-/// Starts the real WebDAV stack on Kestrel (127.0.0.1, port 0) over a temp library and a real SQLite file. The only
-/// test-specific part is the tiny Basic-auth shim below (fixed users; OPTIONS anonymous; viewers refused writes);
-/// it stands in for the host's auth and is meant to be replaced by the real host.
+/// Starts the real daemon (<see cref="FolderPrismServer"/>: real auth, real WebDAV) on Kestrel (127.0.0.1, port 0)
+/// over a temp library and a real SQLite file, with fixed editor/viewer users.
 /// </summary>
 public sealed class DavServerFixture : IAsyncLifetime
 {
@@ -27,14 +23,12 @@ public sealed class DavServerFixture : IAsyncLifetime
     public const string ViewerUser = "viewer";
     public const string ViewerPassword = "viewer-pw";
 
-    private static readonly Dictionary<string, (string Password, string Role)> Users = new()
+    private static readonly Dictionary<string, (string Password, UserRole Role)> Users = new()
     {
-        [EditorUser] = (EditorPassword, RoleNames.Editor),
-        [OtherEditorUser] = (EditorPassword, RoleNames.Editor),
-        [ViewerUser] = (ViewerPassword, RoleNames.Viewer),
+        [EditorUser] = (EditorPassword, UserRole.Editor),
+        [OtherEditorUser] = (EditorPassword, UserRole.Editor),
+        [ViewerUser] = (ViewerPassword, UserRole.Viewer),
     };
-
-    private static readonly HashSet<string> ReadMethods = ["GET", "HEAD", "OPTIONS", "PROPFIND"];
 
     private WebApplication? _app;
 
@@ -60,22 +54,27 @@ public sealed class DavServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Testing" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<LibraryOptions>(o => o.Path = LibraryPath);
-        builder.Services.Configure<DataOptions>(o => o.Path = DataPath);
-        builder.Services.AddFolderPrismData();
-        builder.Services.AddSingleton<DatabaseMigrator>();
-        builder.Services.AddFolderPrismWebDav();
-        _app = builder.Build();
-        await _app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        _app.Use(TestBasicAuthAsync);
-        _app.UseFolderPrismWebDav();
+        _app = FolderPrismServer.Build(new ServeSettings
+        {
+            LibraryPath = LibraryPath,
+            DataPath = DataPath,
+            Urls = "http://127.0.0.1:0",
+            Console = TextWriter.Null,
+            ConsoleLogging = false,
+            PasswordIterations = 1_000,
+        });
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUri = new Uri(address.TrimEnd('/') + "/");
+        var users = _app.Services.GetRequiredService<UserStore>();
+        var existing = (await users.ListAsync(CancellationToken.None)).Select(u => u.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, (password, role)) in Users)
+        {
+            if (!existing.Contains(name))
+            {
+                await users.AddAsync(name, role, password, CancellationToken.None);
+            }
+        }
+
+        BaseUri = new Uri(_app.Urls.First().TrimEnd('/') + "/");
     }
 
     /// <summary>Stops the server but keeps the temp directory (used to restart on the same database).</summary>
@@ -111,35 +110,5 @@ public sealed class DavServerFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         return client;
-    }
-
-    private static Task TestBasicAuthAsync(HttpContext context, RequestDelegate next)
-    {
-        if (HttpMethods.IsOptions(context.Request.Method))
-        {
-            return next(context);
-        }
-
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Basic ", StringComparison.Ordinal))
-        {
-            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..])).Split(':', 2);
-            if (pair.Length == 2 && Users.TryGetValue(pair[0], out var user) && user.Password == pair[1])
-            {
-                context.User = new ClaimsPrincipal(new ClaimsIdentity(
-                    [new Claim(ClaimTypes.Name, pair[0]), new Claim(ClaimTypes.Role, user.Role)], "Basic"));
-                if (user.Role == RoleNames.Viewer && !ReadMethods.Contains(context.Request.Method))
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                }
-
-                return next(context);
-            }
-        }
-
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = "Basic realm=\"FolderPrism\"";
-        return Task.CompletedTask;
     }
 }

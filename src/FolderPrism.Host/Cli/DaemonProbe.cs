@@ -39,6 +39,14 @@ internal static class DaemonProbe
         }
     }
 
+    /// <summary>Whether another live process serves this data folder (a stale state file does not count).</summary>
+    public static Task<bool> IsRunningAsync(string dataPath, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = DaemonStateFile.Read(dataPath);
+        return Task.FromResult(state is not null && state.Pid != Environment.ProcessId && IsAlive(state.Pid));
+    }
+
     private static bool IsAlive(int pid)
     {
         try

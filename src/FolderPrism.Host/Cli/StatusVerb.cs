@@ -2,6 +2,7 @@ using System.CommandLine;
 using FolderPrism.Data.Users;
 using FolderPrism.Host.Configuration;
 using FolderPrism.Host.Startup;
+using FolderPrism.Indexing.Status;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FolderPrism.Host.Cli;
@@ -25,6 +26,19 @@ internal sealed class StatusVerb : ICliVerb
                 await output.WriteLineAsync($"database: {session.Data.DatabasePath}".AsMemory(), ct);
                 await output.WriteLineAsync($"users:    {users}".AsMemory(), ct);
                 await output.WriteLineAsync($"daemon:   {daemon}".AsMemory(), ct);
+                var index = await session.Services.GetRequiredService<IndexStatusService>().GetAsync(50, ct);
+                await output.WriteLineAsync(
+                    $"index:    {index.Items} items, {index.PendingJobs} jobs pending ({index.RunningJobs} running), {index.ThumbnailsPending} awaiting thumbnails".AsMemory(), ct);
+                await output.WriteLineAsync(
+                    $"review:   {index.DatesFromFileTime} dated only by file time, {index.DamagedItems} damaged, {index.MissingItems} missing".AsMemory(), ct);
+                var reconcile = index.LastReconcile is { } at ? $"{at:u} ({index.LastReconcileSummary})" : "never";
+                await output.WriteLineAsync($"reconcile: {reconcile}".AsMemory(), ct);
+                await output.WriteLineAsync($"quarantined: {index.Quarantined.Count}".AsMemory(), ct);
+                foreach (var file in index.Quarantined)
+                {
+                    await output.WriteLineAsync($"  {file.RelativePath}: {file.Reason}".AsMemory(), ct);
+                }
+
                 return ExitCodes.Ok;
             }, cancellationToken));
         return command;

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# make bench-dav: FolderPrism's WebDAV server against Apache mod_dav on the same tree, in one run.
+# Prints PROPFIND Depth 1 latency on a 10,000-file folder, GET throughput of a 1 GiB file, and 32 concurrent
+# clients doing mixed PROPFIND/GET, with FolderPrism/Apache ratios and the daemon's peak RSS.
+# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+FILES=${BENCH_FILES:-10000}
+BIG_MB=${BENCH_BIG_MB:-1024}
+SECONDS_LOAD=${BENCH_SECONDS:-30}
+CLIENTS=${BENCH_CLIENTS:-32}
+RUNS=${BENCH_RUNS:-15}
+APACHE_PORT=${BENCH_APACHE_PORT:-18091}
+FP_PORT=${BENCH_FP_PORT:-18092}
+BIN="$REPO/out/folderprism"
+[ -x "$BIN" ] || { echo "bench-dav: $BIN missing; run 'make build' first" >&2; exit 1; }
+
+need=()
+for p in apache2 apache2-utils wrk curl; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+WORK=${BENCH_DIR:-$(mktemp -d /tmp/fp-bench-dav.XXXXXX)}
+FP_PID=""
+cleanup() {
+  [ -n "$FP_PID" ] && kill "$FP_PID" 2>/dev/null && wait "$FP_PID" 2>/dev/null || true
+  [ -f "$WORK/apache/httpd.pid" ] && kill "$(cat "$WORK/apache/httpd.pid")" 2>/dev/null || true
+  sleep 1
+  [ -z "${BENCH_KEEP:-}" ] && rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== preparing a fixed tree in $WORK: $FILES files, 100-file mixed folder, ${BIG_MB} MiB file"
+mkdir -p "$WORK/tree/big" "$WORK/tree/mixed" "$WORK/apache/lock" "$WORK/lib" "$WORK/data"
+head -c 4096 /dev/urandom > "$WORK/seed4k"
+head -c 65536 /dev/urandom > "$WORK/seed64k"
+( cd "$WORK/tree/big" && for i in $(seq -f '%05g' 1 "$FILES"); do cp "$WORK/seed4k" "IMG_$i.jpg"; done )
+( cd "$WORK/tree/mixed" && for i in $(seq -f '%03g' 0 99); do cp "$WORK/seed64k" "f$i.jpg"; done )
+dd if=/dev/urandom of="$WORK/tree/large.bin" bs=1M count="$BIG_MB" status=none
+# The same inodes for both servers (hard links): the page cache is shared, so neither gets a colder disk.
+cp -al "$WORK/tree" "$WORK/apache-root"
+cp -al "$WORK/tree" "$WORK/lib/Originals"
+chown -R www-data:www-data "$WORK/apache/lock"
+chmod 755 "$WORK"
+
+USER_NAME=bench
+PASS=bench-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
+AUTH=$(printf '%s:%s' "$USER_NAME" "$PASS" | base64 -w0)
+htpasswd -bcs "$WORK/apache/htpasswd" "$USER_NAME" "$PASS" >/dev/null 2>&1
+
+echo "== starting Apache mod_dav on 127.0.0.1:$APACHE_PORT"
+sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$APACHE_PORT#g" "$REPO/scripts/bench/apache-dav.conf.in" > "$WORK/apache/httpd.conf"
+APACHE_RUN_DIR="$WORK/apache" /usr/sbin/apache2 -f "$WORK/apache/httpd.conf" -k start
+
+echo "== starting FolderPrism on 127.0.0.1:$FP_PORT"
+printf '%s\n' "$PASS" | "$BIN" users add "$USER_NAME" --role editor --password-stdin --library "$WORK/lib" --data "$WORK/data" >/dev/null
+"$BIN" serve --library "$WORK/lib" --data "$WORK/data" --urls "http://127.0.0.1:$FP_PORT" > "$WORK/fp.log" 2>&1 &
+FP_PID=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null || { echo "FolderPrism did not start"; cat "$WORK/fp.log"; exit 1; }
+for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$APACHE_PORT/" -u "$USER_NAME:$PASS" && break; sleep 0.2; done
+
+# Let background indexing of the fresh library settle so it does not skew the first measurements.
+cpu_ticks() { awk '{print $14+$15}' "/proc/$FP_PID/stat"; }
+for _ in $(seq 1 120); do
+  a=$(cpu_ticks); sleep 2; b=$(cpu_ticks)
+  [ $((b - a)) -le 10 ] && break
+done
+
+PROPBODY='<?xml version="1.0" encoding="utf-8"?><propfind xmlns="DAV:"><prop><displayname/><getlastmodified/><getcontentlength/><resourcetype/><getetag/></prop></propfind>'
+
+propfind_once() { # url -> seconds
+  curl -s -o "$WORK/pf.out" -w '%{time_total}' -X PROPFIND -H 'Depth: 1' -H 'Content-Type: application/xml' \
+    -u "$USER_NAME:$PASS" --data-binary "$PROPBODY" "$1"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+p90() { sort -g | awk '{a[NR]=$1} END {i=int(NR*0.9); if (i<1) i=1; print a[i]}'; }
+
+propfind_latency() { # url -> "median p90 entries"
+  local url=$1 i
+  propfind_once "$url" >/dev/null; propfind_once "$url" >/dev/null
+  local entries; entries=$(grep -o '<[A-Za-z0-9]*:\?response[ >]' "$WORK/pf.out" | wc -l)
+  : > "$WORK/lat"
+  for i in $(seq 1 "$RUNS"); do propfind_once "$url" >> "$WORK/lat"; echo >> "$WORK/lat"; done
+  echo "$(median < "$WORK/lat") $(p90 < "$WORK/lat") $entries"
+}
+
+get_speed() { # url -> median bytes/s over 3 runs
+  local url=$1 i
+  : > "$WORK/spd"
+  for i in 1 2 3; do
+    curl -s -o /dev/null -u "$USER_NAME:$PASS" -w '%{speed_download}\n' "$url" >> "$WORK/spd"
+  done
+  median < "$WORK/spd"
+}
+
+mixed_load() { # prefix -> "req/s errors"
+  local out
+  out=$(wrk -t2 -c"$CLIENTS" -d"${SECONDS_LOAD}s" --timeout 10s -s "$REPO/scripts/bench/dav-mixed.lua" "$1" -- "$1" "$AUTH")
+  local rps errs non2xx
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  errs=$(awk '/Socket errors/ {gsub(/,/,""); print $4+$6+$8+$10}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  echo "$rps $(( ${errs:-0} + ${non2xx:-0} ))"
+}
+
+A="http://127.0.0.1:$APACHE_PORT"
+F="http://127.0.0.1:$FP_PORT/Originals"
+
+echo "== PROPFIND Depth 1 on a ${FILES}-file folder ($RUNS runs each)"
+read -r a_pf a_pf90 a_n <<<"$(propfind_latency "$A/big/")"
+read -r f_pf f_pf90 f_n <<<"$(propfind_latency "$F/big/")"
+echo "== GET of a ${BIG_MB} MiB file (3 runs each)"
+a_get=$(get_speed "$A/large.bin")
+f_get=$(get_speed "$F/large.bin")
+echo "== $CLIENTS clients, mixed PROPFIND/GET for ${SECONDS_LOAD}s each"
+read -r a_rps a_err <<<"$(mixed_load "$A/mixed/")"
+read -r f_rps f_err <<<"$(mixed_load "$F/mixed/")"
+f_hwm=$(awk '/VmHWM/ {print $2}' "/proc/$FP_PID/status")
+f_rss=$(awk '/VmRSS/ {print $2}' "/proc/$FP_PID/status")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+echo
+printf '%-44s %14s %14s %8s %s\n' "measure" "FolderPrism" "Apache" "ratio" "goal"
+printf '%-44s %14s %14s %8s %s\n' "PROPFIND D1 ${FILES} files, median (ms)" \
+  "$(awk -v x="$f_pf" 'BEGIN{printf "%.1f", x*1000}')" "$(awk -v x="$a_pf" 'BEGIN{printf "%.1f", x*1000}')" "$(ratio "$f_pf" "$a_pf")" "<= 1.0"
+printf '%-44s %14s %14s %8s %s\n' "PROPFIND D1 ${FILES} files, p90 (ms)" \
+  "$(awk -v x="$f_pf90" 'BEGIN{printf "%.1f", x*1000}')" "$(awk -v x="$a_pf90" 'BEGIN{printf "%.1f", x*1000}')" "$(ratio "$f_pf90" "$a_pf90")" "<= 1.0"
+printf '%-44s %14s %14s\n' "PROPFIND D1 entries returned" "$f_n" "$a_n"
+printf '%-44s %14s %14s %8s %s\n' "GET ${BIG_MB} MiB (MB/s)" \
+  "$(awk -v x="$f_get" 'BEGIN{printf "%.0f", x/1e6}')" "$(awk -v x="$a_get" 'BEGIN{printf "%.0f", x/1e6}')" "$(ratio "$f_get" "$a_get")" ">= 1.0"
+printf '%-44s %14s %14s %8s %s\n' "$CLIENTS clients mixed PROPFIND/GET (req/s)" "$f_rps" "$a_rps" "$(ratio "$f_rps" "$a_rps")" ">= 1.0"
+printf '%-44s %14s %14s %8s %s\n' "errors (socket + non-2xx/3xx)" "$f_err" "$a_err" "" "0"
+printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS now / peak (MB)" "$((f_rss / 1024)) / $((f_hwm / 1024))" "" "" "peak < 150"

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# make bench-index: index 2,000 generated 12-megapixel JPEGs (metadata + hash + both thumbnails + perceptual hash)
+# and, in the same run, a baseline of `vipsthumbnail` (both sizes) plus `exiftool -json` over the same files.
+# Then a second `serve` start on an index of 100,000 synthetic items, timed until /healthz answers.
+# Knobs (env): BENCH_PHOTOS (2000), BENCH_ITEMS (100000), BENCH_DIR.
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+PHOTOS=${BENCH_PHOTOS:-2000}
+ITEMS=${BENCH_ITEMS:-100000}
+PORT=${BENCH_FP_PORT:-18093}
+BIN="$REPO/out/folderprism"
+[ -x "$BIN" ] || { echo "bench-index: $BIN missing; run 'make build' first" >&2; exit 1; }
+
+need=()
+for p in ffmpeg libimage-exiftool-perl libvips-tools sqlite3 time curl; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+WORK=${BENCH_DIR:-$(mktemp -d /tmp/fp-bench-index.XXXXXX)}
+FP_PID=""
+cleanup() {
+  [ -n "$FP_PID" ] && kill "$FP_PID" 2>/dev/null && wait "$FP_PID" 2>/dev/null || true
+  [ -z "${BENCH_KEEP:-}" ] && rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+SRC="$WORK/photos"
+mkdir -p "$SRC" "$WORK/base"
+echo "== generating $PHOTOS 12-MP JPEGs in $SRC (20 noisy frames, each copy with its own EXIF date and camera)"
+ffmpeg -loglevel error -f lavfi -i testsrc2=size=4000x3000:rate=1 -vf "noise=alls=12:allf=t+u" \
+  -frames:v 20 -q:v 2 "$WORK/base/base_%02d.jpg"
+ARGS="$WORK/exif.args"
+: > "$ARGS"
+for i in $(seq 1 "$PHOTOS"); do
+  b=$(( (i - 1) % 20 + 1 ))
+  f=$(printf '%s/IMG_%05d.jpg' "$SRC" "$i")
+  cp "$WORK/base/$(printf 'base_%02d.jpg' "$b")" "$f"
+  d=$(( i % 28 + 1 )); h=$(( i % 24 )); m=$(( i % 60 ))
+  printf -- '-overwrite_original\n-Make=BenchCam\n-Model=Model %d\n-DateTimeOriginal=2019:%02d:%02d %02d:%02d:00\n-OffsetTimeOriginal=+02:00\n-ISO=%d\n%s\n-execute\n' \
+    "$b" $(( i % 12 + 1 )) "$d" "$h" "$m" $(( 100 + i )) "$f" >> "$ARGS"
+done
+exiftool -q -@ "$ARGS" >/dev/null
+BYTES=$(du -sb "$SRC" | cut -f1)
+echo "   $(ls "$SRC" | wc -l) files, $((BYTES / 1048576)) MiB"
+
+now() { date +%s.%N; }
+
+echo "== baseline: vipsthumbnail 1440 + vipsthumbnail 256 + exiftool -json"
+mkdir -p "$WORK/vips"
+t0=$(now)
+( cd "$SRC" && vipsthumbnail -s 1440 ./*.jpg -o "$WORK/vips/%s-1440.jpg" )
+( cd "$SRC" && vipsthumbnail -s 256 ./*.jpg -o "$WORK/vips/%s-256.jpg" )
+exiftool -q -json "$SRC" > "$WORK/exiftool.json"
+t1=$(now)
+BASE_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
+
+echo "== FolderPrism: folderprism index (metadata + hash + both thumbnails + perceptual hash)"
+LIB="$WORK/lib"
+mkdir -p "$LIB/Originals"
+mv "$SRC" "$LIB/Originals/2019"
+t0=$(now)
+/usr/bin/time -v -o "$WORK/time.txt" "$BIN" index --library "$LIB" --data "$WORK/data" > "$WORK/index.log" 2>&1 \
+  || { echo "index failed:"; tail -20 "$WORK/index.log"; exit 1; }
+t1=$(now)
+FP_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
+FP_RSS=$(awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$WORK/time.txt")
+THUMBS=$(find "$WORK/data" -type f \( -name '*.jpg' -o -name '*.webp' \) -path '*thumb*' | wc -l)
+
+echo "== second start on an index of $ITEMS items (synthetic rows)"
+DB="$WORK/data/folderprism.db"
+sqlite3 "$DB" < <(bash "$REPO/scripts/bench/synthetic-items.sh" "$ITEMS")
+COUNT=$(sqlite3 "$DB" "SELECT COUNT(*) FROM MediaItems;")
+t0=$(now)
+"$BIN" serve --library "$LIB" --data "$WORK/data" --urls "http://127.0.0.1:$PORT" > "$WORK/serve.log" 2>&1 &
+FP_PID=$!
+ready=""
+for _ in $(seq 1 600); do
+  if curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then ready=$(now); break; fi
+  sleep 0.02
+done
+[ -n "$ready" ] || { echo "serve did not become ready"; tail -20 "$WORK/serve.log"; exit 1; }
+READY_S=$(awk -v a="$t0" -v b="$ready" 'BEGIN{print b-a}')
+
+echo
+printf '%-52s %12s %12s %8s %s\n' "measure" "FolderPrism" "baseline" "ratio" "goal"
+FP_RATE=$(awk -v n="$PHOTOS" -v s="$FP_S" 'BEGIN{printf "%.2f", n/s}')
+BASE_RATE=$(awk -v n="$PHOTOS" -v s="$BASE_S" 'BEGIN{printf "%.2f", n/s}')
+printf '%-52s %12s %12s %8s %s\n' "photos/s ($PHOTOS x 12 MP)" "$FP_RATE" "$BASE_RATE" \
+  "$(awk -v a="$FP_RATE" -v b="$BASE_RATE" 'BEGIN{printf "%.2f", a/b}')" ">= 1.0"
+printf '%-52s %12s %12s\n' "wall time (s)" "$(printf '%.1f' "$FP_S")" "$(printf '%.1f' "$BASE_S")"
+printf '%-52s %12s %12s %8s %s\n' "peak RSS of 'folderprism index' (MB)" "$((FP_RSS / 1024))" "" "" "< 300"
+printf '%-52s %12s\n' "thumbnail files written" "$THUMBS"
+printf '%-52s %12s %12s %8s %s\n' "serve ready on $COUNT indexed items (s)" "$(printf '%.2f' "$READY_S")" "" "" "< 2"
