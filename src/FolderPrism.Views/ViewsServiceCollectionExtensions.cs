@@ -2,6 +2,7 @@ using FolderPrism.Core.Media;
 using FolderPrism.Views.ETags;
 using FolderPrism.Views.Items;
 using FolderPrism.Views.Mounts;
+using FolderPrism.Views.Writes;
 using FolderPrism.WebDav.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,10 @@ public static class ViewsServiceCollectionExtensions
         services.AddSingleton<IEntityTagProvider, IndexedEntityTagProvider>();
         services.AddSingleton<ViewServices>();
         services.AddSingleton<ShardedSet>();
+        services.AddSingleton<ItemLocator>();
+        services.AddSingleton<TagEditor>();
+        services.AddSingleton<PeopleKind>();
+        services.AddSingleton<AlbumsKind>();
         services.AddSingleton<TagsMount>();
         services.AddSingleton<IDavMount>(sp => sp.GetRequiredService<TagsMount>());
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
@@ -31,10 +36,10 @@ public static class ViewsServiceCollectionExtensions
             var min = s.Options.FavoriteMinRating;
             return new FilteredMount(s, set, s.Options.Favorites, (_, items) => items.Where(i => i.Rating >= min));
         }));
-        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
-            new NamedMount(s, set, s.Options.People, NamedViews.PeopleAsync, NamedViews.Person)));
-        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
-            new NamedMount(s, set, s.Options.Albums, NamedViews.AlbumsAsync, NamedViews.Album)));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
+            s, set, s.Options.People, NamedViews.PeopleAsync, NamedViews.Person, sp.GetRequiredService<PeopleKind>(), sp.GetRequiredService<ItemLocator>())));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
+            s, set, s.Options.Albums, NamedViews.AlbumsAsync, NamedViews.Album, sp.GetRequiredService<AlbumsKind>(), sp.GetRequiredService<ItemLocator>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
             new NamedMount(s, set, s.Options.Cameras, NamedViews.CamerasAsync, NamedViews.Camera)));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new ReviewMount(s, set)));

@@ -197,7 +197,10 @@ public sealed class ViewsHost : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(Root, recursive: true);
+            if (Environment.GetEnvironmentVariable("FP_KEEP_TEST_DIRS") is null)
+            {
+                Directory.Delete(Root, recursive: true);
+            }
         }
         catch (IOException)
         {

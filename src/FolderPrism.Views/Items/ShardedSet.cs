@@ -38,6 +38,11 @@ internal sealed class ShardedSet(ViewServices services)
             }
 
             var child = ParseChild(shard, segment);
+            if (child is null && i == rest.Count - 1)
+            {
+                return await FindByOriginalNameAsync(path.Child(segment), filter, shard, cancellationToken);
+            }
+
             if (child is null || !await IsSplitAsync(filter, shard, child, cancellationToken))
             {
                 return null;
@@ -159,6 +164,25 @@ internal sealed class ShardedSet(ViewServices services)
         return child.Part > 0
             ? await parentItems.CountAsync(cancellationToken) > (child.Part - 1) * Limit
             : await parentItems.InRange(child.From, child.To).AnyAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A photo asked for by its original file name (not listed): a client that just copied <c>IMG_1.JPG</c> into a
+    /// tag folder checks it arrived under that name.
+    /// </summary>
+    private async Task<IDavItem?> FindByOriginalNameAsync(DavPath path, ItemFilter filter, Shard shard, CancellationToken cancellationToken)
+    {
+        var name = path.Name;
+        var suffix = "/" + name;
+        ViewEntry? entry;
+        await using (var db = await services.Contexts.CreateDbContextAsync(cancellationToken))
+        {
+            entry = await filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To)
+                .Where(i => i.RelativePath == name || i.RelativePath.EndsWith(suffix)).ToEntries().FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var stat = entry is null ? null : new FileInfo(services.FullPath(entry.RelativePath));
+        return stat is { Exists: true } ? new ViewFile(services, path, entry!, stat) : null;
     }
 
     private async Task<IDavItem?> FindItemAsync(
