@@ -39,6 +39,8 @@ public sealed class ViewOptions
 
     public string Search { get; set; } = "Search";
 
+    public string Trash { get; set; } = "Trash";
+
     /// <summary>Prefix of numbered sub-folders when one day alone holds more than the limit.</summary>
     public string PartPrefix { get; set; } = "Part ";
 }

@@ -2,6 +2,7 @@ using FolderPrism.Core.Media;
 using FolderPrism.Views.ETags;
 using FolderPrism.Views.Items;
 using FolderPrism.Views.Mounts;
+using FolderPrism.Views.Trash;
 using FolderPrism.Views.Writes;
 using FolderPrism.WebDav.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,13 +23,15 @@ public static class ViewsServiceCollectionExtensions
         services.AddSingleton<ViewServices>();
         services.AddSingleton<ShardedSet>();
         services.AddSingleton<ItemLocator>();
+        services.AddSingleton<TrashStore>();
         services.AddSingleton<TagEditor>();
         services.AddSingleton<PeopleKind>();
         services.AddSingleton<AlbumsKind>();
         services.AddSingleton<TagsMount>();
         services.AddSingleton<IDavMount>(sp => sp.GetRequiredService<TagsMount>());
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
-            new TimelineMount(s, set, s.Options.Timeline, (_, items) => items, monthLevel: true)));
+            new TimelineMount(s, set, s.Options.Timeline, (_, items) => items, monthLevel: true, sp.GetRequiredService<TrashStore>())));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new TrashMount(s, set, sp.GetRequiredService<TrashStore>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
             new TimelineMount(s, set, s.Options.Videos, (_, items) => items.Where(i => i.Kind == MediaKind.Video), monthLevel: false)));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>

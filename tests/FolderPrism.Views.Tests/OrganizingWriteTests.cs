@@ -100,9 +100,43 @@ public sealed class OrganizingWriteTests
         (await host.SendAsync("DELETE", "/Search/canon/" + Name)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("MKCOL", "/Cameras/New")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("MKCOL", "/Timeline/1999")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await host.SendAsync("DELETE", "/Timeline/2019")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await host.SendAsync("DELETE", "/Trash")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("DELETE", "/Tags")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("COPY", "/Timeline/2019/2019-06/" + Name, Destination(host, "/Cameras/Canon EOS R/x.jpg"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("MKCOL", "/Tags/a|b")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.ListAsync("/Cameras/Canon EOS R/")).ShouldBe([Name]);
+    }
+
+    [Fact]
+    public async Task Delete_in_timeline_moves_to_trash_move_back_restores_delete_in_trash_purges()
+    {
+        await using var host = await ViewsHost.StartAsync();
+        var item = await host.AddAsync("2019/IMG_1.JPG", Taken);
+        await host.TagAsync(item, "Keep");
+        var original = Path.Combine(host.Originals, "2019/IMG_1.JPG");
+        var bytes = await File.ReadAllBytesAsync(original);
+
+        (await host.SendAsync("DELETE", "/Timeline/2019/2019-06/" + Name)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        File.Exists(original).ShouldBeFalse();
+        (await host.ListAsync("/Timeline/")).ShouldBeEmpty();
+        (await host.ListAsync("/Tags/Keep/")).ShouldBeEmpty();
+        (await host.ListAsync("/Trash/")).ShouldBe([Name]);
+        using (var get = await host.SendAsync("GET", "/Trash/" + Name))
+        {
+            (await get.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+        }
+
+        (await host.SendAsync("MOVE", "/Trash/" + Name, Destination(host, "/Timeline/2019/2019-06/" + Name))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        File.ReadAllBytes(original).ShouldBe(bytes);
+        (await host.ListAsync("/Trash/")).ShouldBeEmpty();
+        (await host.ListAsync("/Tags/Keep/")).ShouldBe([Name]);
+
+        (await host.SendAsync("DELETE", "/Timeline/2019/2019-06/" + Name)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await host.SendAsync("DELETE", "/Trash/" + Name)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await host.ListAsync("/Trash/")).ShouldBeEmpty();
+        Directory.EnumerateFiles(Path.Combine(host.Root, "library", ".trash"), "*", SearchOption.AllDirectories).ShouldBeEmpty();
+        await using var db = await host.Db.CreateDbContextAsync(ViewsHost.Timeout);
+        (await db.MediaItems.CountAsync(i => i.Id == item.Id, ViewsHost.Timeout)).ShouldBe(0);
     }
 }

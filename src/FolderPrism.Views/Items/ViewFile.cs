@@ -12,12 +12,12 @@ internal sealed class ViewFile : IDavItem
 {
     private readonly ViewServices _services;
 
-    public ViewFile(ViewServices services, DavPath path, ViewEntry entry, FileInfo? stat = null)
+    public ViewFile(ViewServices services, DavPath path, ViewEntry entry, FileInfo? stat = null, string? physicalPath = null)
     {
         _services = services;
         Path = path;
         Entry = entry;
-        PhysicalPath = services.FullPath(entry.RelativePath);
+        PhysicalPath = physicalPath ?? services.FullPath(entry.RelativePath);
         LastModified = CaptureInstant(entry);
         if (stat is not null && (stat.Length != entry.Size || entry.ContentHash is null))
         {

@@ -18,6 +18,9 @@ internal sealed class ViewServices(
 
     public string OriginalsRoot { get; } = library.Value.OriginalsPath;
 
+    /// <summary>Where deleted originals wait (beside Originals/, same file system, so moves are atomic renames).</summary>
+    public string TrashRoot { get; } = Path.Combine(Path.GetFullPath(library.Value.Path), ".trash");
+
     public LivePropertyCatalog Catalog { get; } = catalog;
 
     public ContentTypeMap ContentTypes { get; } = contentTypes;

@@ -1,5 +1,8 @@
 using System.Globalization;
 using FolderPrism.Views.Items;
+using FolderPrism.Views.Trash;
+using FolderPrism.WebDav.Http;
+using Microsoft.AspNetCore.Http;
 using FolderPrism.WebDav.Paths;
 using FolderPrism.WebDav.Store;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +10,32 @@ using Microsoft.EntityFrameworkCore;
 namespace FolderPrism.Views.Mounts;
 
 /// <summary><c>/Timeline/2019/2019-06/…</c>: every visible item by local capture month (or <c>/Videos/2019/…</c> for videos).</summary>
-internal sealed class TimelineMount(ViewServices services, ShardedSet set, string name, ItemFilter filter, bool monthLevel)
-    : ViewMount(services, set, name)
+internal sealed class TimelineMount(
+    ViewServices services, ShardedSet set, string name, ItemFilter filter, bool monthLevel, TrashStore? trash = null)
+    : ViewMount(services, set, name), IDavVirtualWrites
 {
+    public Task CreateCollectionAsync(DavPath path, CancellationToken cancellationToken) => throw Forbidden();
+
+    /// <summary>DELETE of a photo moves the original to the trash (when this view allows it).</summary>
+    public Task DeleteAsync(IDavItem item, CancellationToken cancellationToken) =>
+        trash is not null && item is ViewFile file ? trash.TrashAsync(file.Entry.Id, cancellationToken) : throw Forbidden();
+
+    /// <summary>MOVE of a trashed photo from /Trash into this view restores it to its original place.</summary>
+    public async Task<bool> ReceiveAsync(IDavItem source, DavPath destination, bool move, CancellationToken cancellationToken)
+    {
+        if (trash is null || !move || source is not ViewFile file || source.Path.Segments[0] != Services.Options.Trash)
+        {
+            throw Forbidden();
+        }
+
+        await trash.RestoreAsync(file.Entry.Id, cancellationToken);
+        return true;
+    }
+
+    public Task<bool> PutAsync(DavPath path, Stream body, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    private static DavException Forbidden() => new(StatusCodes.Status403Forbidden);
+
     protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
     {
         if (rest.Count == 0)
