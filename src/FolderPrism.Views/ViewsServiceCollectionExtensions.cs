@@ -1,4 +1,5 @@
 using FolderPrism.Core.Media;
+using FolderPrism.Views.Browser;
 using FolderPrism.Views.ETags;
 using FolderPrism.Views.Items;
 using FolderPrism.Views.Mounts;
@@ -21,6 +22,7 @@ public static class ViewsServiceCollectionExtensions
         services.AddOptions<ViewOptions>().BindConfiguration(ViewOptions.SectionName);
         services.AddSingleton<IEntityTagProvider, IndexedEntityTagProvider>();
         services.AddSingleton<ViewServices>();
+        services.AddSingleton<IDavBrowserPages, GalleryPages>();
         services.AddSingleton<ShardedSet>();
         services.AddSingleton<ItemLocator>();
         services.AddSingleton<TrashStore>();
