@@ -6,7 +6,7 @@ LIBRARY ?= ./library
 DATA    ?= ./data
 URLS    ?= http://127.0.0.1:5080
 
-.PHONY: restore build run test bench-dav bench-index clean
+.PHONY: restore build run test bench-dav bench-index clean vision-deps
 
 restore:
 	$(DOTNET) restore FolderPrism.sln
@@ -17,7 +17,7 @@ build: restore
 run: build
 	./$(OUT)/folderprism serve --library $(LIBRARY) --data $(DATA) --urls $(URLS)
 
-test: restore
+test: restore vision-deps
 	$(DOTNET) build FolderPrism.sln -c Debug --no-restore
 	rm -rf TestResults
 	$(DOTNET) test FolderPrism.sln -c Debug --no-build --logger "console;verbosity=normal" --logger trx --results-directory TestResults; \
@@ -32,3 +32,7 @@ bench-index: build
 clean:
 	rm -rf $(OUT) artifacts
 	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+
+# Node tooling for the vision converter/parity tests: pure-JS tfjs and the pinned model packages (scripts/vision).
+vision-deps:
+	cd scripts/vision && { [ -d node_modules/@tensorflow/tfjs ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --ignore-scripts --no-audit --no-fund; }

@@ -61,12 +61,14 @@ for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/nul
 curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null || { echo "FolderPrism did not start"; cat "$WORK/fp.log"; exit 1; }
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$APACHE_PORT/" -u "$USER_NAME:$PASS" && break; sleep 0.2; done
 
-# Let background indexing of the fresh library settle so it does not skew the first measurements.
-cpu_ticks() { awk '{print $14+$15}' "/proc/$FP_PID/stat"; }
-for _ in $(seq 1 120); do
-  a=$(cpu_ticks); sleep 2; b=$(cpu_ticks)
-  [ $((b - a)) -le 10 ] && break
+# Let the daemon finish indexing the fresh tree first: this compares serving, not serving-while-indexing.
+INDEX_STATE="still indexing after 10 min"
+for _ in $(seq 1 300); do
+  pending=$("$BIN" status --library "$WORK/lib" --data "$WORK/data" 2>/dev/null | sed -n 's/^index: *[0-9]* items, \([0-9]*\) jobs pending.*/\1/p')
+  if [ "${pending:-1}" = "0" ]; then INDEX_STATE="index idle"; break; fi
+  sleep 2
 done
+echo "   $INDEX_STATE"
 
 PROPBODY='<?xml version="1.0" encoding="utf-8"?><propfind xmlns="DAV:"><prop><displayname/><getlastmodified/><getcontentlength/><resourcetype/><getetag/></prop></propfind>'
 
@@ -96,8 +98,8 @@ get_speed() { # url -> median bytes/s over 3 runs
 }
 
 mixed_load() { # prefix -> "req/s errors"
-  local out
-  out=$(wrk -t2 -c"$CLIENTS" -d"${SECONDS_LOAD}s" --timeout 10s -s "$REPO/scripts/bench/dav-mixed.lua" "$1" -- "$1" "$AUTH")
+  local out path="/${1#http://*/}"   # origin-form targets, as file managers send them
+  out=$(wrk -t2 -c"$CLIENTS" -d"${SECONDS_LOAD}s" --timeout 10s -s "$REPO/scripts/bench/dav-mixed.lua" "$1" -- "$path" "$AUTH")
   local rps errs non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   errs=$(awk '/Socket errors/ {gsub(/,/,""); print $4+$6+$8+$10}' <<<"$out")

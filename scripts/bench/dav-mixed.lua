@@ -1,5 +1,5 @@
 -- wrk script for bench-dav: half PROPFIND Depth 1 on a 100-file folder, half GET of one of its files.
--- Arguments after `--`: URL prefix of the folder (ending in /), Basic credentials (base64).
+-- Arguments after `--`: the folder's path (origin-form, ending in /), Basic credentials (base64).
 local prefix, auth
 local body = '<?xml version="1.0" encoding="utf-8"?><propfind xmlns="DAV:"><prop>' ..
   '<displayname/><getlastmodified/><getcontentlength/><resourcetype/><getetag/></prop></propfind>'

@@ -37,6 +37,16 @@ public sealed class DavMiddleware
         {
             raw = "/";
         }
+        else if (!raw.StartsWith('/'))
+        {
+            // Absolute-form (RFC 9112 §3.2.2: servers must accept it; proxies and some load tools send it).
+            // Kestrel has already checked its authority against Host; we only need the path part.
+            if (!UriPathExtractor.TryExtract(raw, http.Request, out raw, out var otherHost) || otherHost)
+            {
+                DavResponses.Status(http.Response, StatusCodes.Status400BadRequest);
+                return;
+            }
+        }
 
         if (!DavPathParser.TryParse(raw, out var path, out var trailingSlash))
         {

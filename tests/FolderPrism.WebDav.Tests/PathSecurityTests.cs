@@ -44,6 +44,18 @@ public sealed class PathSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Absolute_form_request_targets_are_served_and_still_checked()
+    {
+        var authority = _server.BaseUri.Authority;
+        var (ok, body) = await RawHttp.SendAsync(_server, "GET", $"http://{authority}/Originals/ok.txt");
+        ok.ShouldBe(200);
+        body.ShouldEndWith("fine");
+        var (traversal, response) = await RawHttp.SendAsync(_server, "GET", $"http://{authority}/Originals/%2e%2e/secret.txt");
+        traversal.ShouldBe(400);
+        response.ShouldNotContain("top secret");
+    }
+
+    [Fact]
     public async Task Destination_with_traversal_is_400_and_other_host_is_502()
     {
         using var client = _server.CreateClient();

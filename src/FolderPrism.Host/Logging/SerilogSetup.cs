@@ -29,15 +29,23 @@ internal static class SerilogSetup
         }
     }
 
-    /// <summary>One line per request with the user; health probes only at Debug so they do not flood the log.</summary>
+    /// <summary>
+    /// One line per request with the user. Changes (writes) and refusals are logged at Information, server errors at
+    /// Error; successful reads (a file manager browsing sends hundreds a second) and health probes only at Debug, so
+    /// the hot read path does not pay for a synchronous log write.
+    /// </summary>
     public static void ConfigureRequestLogging(RequestLoggingOptions options)
     {
         options.GetLevel = (context, _, exception) =>
             exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
             : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Debug
+            : context.Response.StatusCode < 400 && IsRead(context.Request.Method) ? LogEventLevel.Debug
             : LogEventLevel.Information;
         options.EnrichDiagnosticContext = (diagnostics, context) =>
             diagnostics.Set("UserName", context.User.Identity?.Name ?? "-");
         options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} by {UserName} responded {StatusCode} in {Elapsed:0.0} ms";
     }
+
+    private static bool IsRead(string method) =>
+        HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || method == "PROPFIND";
 }

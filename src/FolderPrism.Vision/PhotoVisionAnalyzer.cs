@@ -1,0 +1,46 @@
+using FolderPrism.Vision.Faces;
+using FolderPrism.Vision.Imaging;
+using FolderPrism.Vision.Models;
+using FolderPrism.Vision.Objects;
+using Microsoft.Extensions.Options;
+
+namespace FolderPrism.Vision;
+
+/// <inheritdoc cref="IPhotoVisionAnalyzer"/>
+public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
+{
+    private readonly IOptions<VisionOptions> _options;
+    private readonly VisionSessions _sessions;
+    private readonly IFaceDetector _detector;
+    private readonly IFaceEmbedder _embedder;
+    private readonly IObjectDetector _objects;
+
+    public PhotoVisionAnalyzer(IOptions<VisionOptions> options, VisionSessions sessions, IFaceDetector detector, IFaceEmbedder embedder, IObjectDetector objects)
+    {
+        _options = options;
+        _sessions = sessions;
+        _detector = detector;
+        _embedder = embedder;
+        _objects = objects;
+    }
+
+    public bool IsAvailable => _options.Value.Enabled && VisionModelCatalog.All.All(m => _sessions.IsAvailable(m.Id));
+
+    public PhotoVisionResult Analyze(string path, CancellationToken ct)
+    {
+        var options = _options.Value;
+        var image = VisionImageLoader.Load(path, options.Faces.MaxDecodeEdge);
+        // Labels first: CenterNet's person count tells the face detector whether tiling can be skipped.
+        IReadOnlyList<DetectedObject> objects = options.Labels ? _objects.Detect(image, ct) : [];
+        var people = options.Labels ? objects.Count(o => o.Label == "person") : int.MaxValue;
+        var faces = _detector.Detect(image, people, ct)
+            .Select(f =>
+            {
+                var embedding = _embedder.Embed(image, f, ct);
+                return new AnalyzedFace(f, embedding, options.Quality.IsClusterable(f, embedding));
+            })
+            .ToList();
+        var labels = objects.GroupBy(o => o.Label).ToDictionary(g => g.Key, g => g.Max(o => o.Score), StringComparer.Ordinal);
+        return new PhotoVisionResult(image.OriginalWidth, image.OriginalHeight, faces, objects, labels);
+    }
+}

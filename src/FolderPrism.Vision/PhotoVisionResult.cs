@@ -1,0 +1,14 @@
+using FolderPrism.Vision.Objects;
+
+namespace FolderPrism.Vision;
+
+/// <summary>
+/// Everything vision learned about one photo, in pixels of the original upright image: faces (box, landmarks,
+/// score, descriptor, quality) and objects, plus the distinct machine labels (label → best score).
+/// </summary>
+public sealed record PhotoVisionResult(
+    int Width,
+    int Height,
+    IReadOnlyList<AnalyzedFace> Faces,
+    IReadOnlyList<DetectedObject> Objects,
+    IReadOnlyDictionary<string, double> Labels);

@@ -1,0 +1,28 @@
+using FolderPrism.Vision.Clustering;
+using FolderPrism.Vision.Faces;
+using FolderPrism.Vision.Objects;
+
+namespace FolderPrism.Vision;
+
+/// <summary>Configuration section <c>Vision</c>: everything tunable about faces, people and labels.</summary>
+public sealed class VisionOptions
+{
+    public const string SectionName = "Vision";
+
+    /// <summary>Master switch; vision also stays off while the models are not installed.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Run CenterNet for machine labels as well as faces.</summary>
+    public bool Labels { get; set; } = true;
+
+    /// <summary>Model sessions unused this long are released to give memory back.</summary>
+    public TimeSpan IdleRelease { get; set; } = TimeSpan.FromMinutes(5);
+
+    public FaceDetectionOptions Faces { get; set; } = new();
+
+    public FaceQualityOptions Quality { get; set; } = new();
+
+    public FaceClusteringOptions Clustering { get; set; } = new();
+
+    public ObjectDetectionOptions Objects { get; set; } = new();
+}
