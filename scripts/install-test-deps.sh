@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive for real (DAV clients, media tools, systemd-analyze).
 set -euo pipefail
-PACKAGES=(make curl sqlite3 litmus rclone fuse3 imagemagick libimage-exiftool-perl ffmpeg libheif-examples systemd procps)
+PACKAGES=(make curl sqlite3 litmus rclone fuse3 imagemagick libimage-exiftool-perl ffmpeg libheif-examples systemd procps chromium)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -7,6 +7,7 @@ using FolderPrism.Host.Startup;
 using FolderPrism.Indexing;
 using FolderPrism.Indexing.Import;
 using FolderPrism.WebDav;
+using FolderPrism.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,7 @@ public static class FolderPrismServer
         builder.Services.AddFolderPrismIndexingWorkers();
         builder.Services.AddFolderPrismImport(watchImportFolder: true);
         builder.Services.AddHostedService<DaemonStateFile>();
+        builder.Services.AddFolderPrismViews();
         builder.Services.AddFolderPrismWebDav();
 
         var app = builder.Build();

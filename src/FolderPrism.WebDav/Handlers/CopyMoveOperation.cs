@@ -44,6 +44,12 @@ internal sealed class CopyMoveOperation(IDavStore store, IDeadPropertyStore dead
 
         var sourcePhysical = store.MapPhysicalPath(context.Path);
         var targetPhysical = store.MapPhysicalPath(destination);
+        if ((sourcePhysical is null || targetPhysical is null) && store.GetVirtualWrites(destination) is { } writes)
+        {
+            await ExecuteVirtualAsync(context, source, destination, writes, move, overwriteHeader is "F" or "f");
+            return;
+        }
+
         if (sourcePhysical is null || targetPhysical is null || store.IsProtectedRoot(destination)
             || (move && store.IsProtectedRoot(context.Path)))
         {
@@ -109,6 +115,47 @@ internal sealed class CopyMoveOperation(IDavStore store, IDeadPropertyStore dead
         }
 
         await multistatus.EndAsync();
+    }
+
+    /// <summary>COPY/MOVE into a mount with virtual writes: same checks as for files, the meaning is the mount's.</summary>
+    private async Task ExecuteVirtualAsync(
+        DavContext context, IDavItem source, DavPath destination, IDavVirtualWrites writes, bool move, bool noOverwrite)
+    {
+        if (store.IsProtectedRoot(destination) || (move && store.IsProtectedRoot(context.Path)))
+        {
+            throw new DavException(StatusCodes.Status403Forbidden);
+        }
+
+        var existing = await store.GetItemAsync(destination, context.Aborted);
+        await guard.CheckConditionsAsync(context, source);
+        if (move)
+        {
+            guard.CheckLocks(context, context.Path, includeParent: true, includeDescendants: true);
+        }
+
+        guard.CheckLocks(context, destination, includeParent: true, includeDescendants: true);
+        if (existing is not null && noOverwrite)
+        {
+            throw new DavException(StatusCodes.Status412PreconditionFailed);
+        }
+
+        var sourceDone = await writes.ReceiveAsync(source, destination, move, context.Aborted);
+        if (move && !sourceDone && store.GetVirtualWrites(context.Path) is { } sourceWrites)
+        {
+            await sourceWrites.DeleteAsync(source, context.Aborted);
+        }
+
+        if (move)
+        {
+            locks.RemoveWithin(context.Path);
+        }
+
+        if (existing is null)
+        {
+            context.Response.Headers.Location = HrefEncoder.Encode(destination, source.IsCollection);
+        }
+
+        DavResponses.Status(context.Response, existing is null ? StatusCodes.Status201Created : StatusCodes.Status204NoContent);
     }
 
     private static DavPath ParseDestination(DavContext context)

@@ -24,6 +24,16 @@ internal sealed class DeleteHandler(IDavStore store, IDeadPropertyStore deadProp
         }
 
         var physical = store.MapPhysicalPath(context.Path);
+        if (physical is null && store.GetVirtualWrites(context.Path) is { } writes && !store.IsProtectedRoot(context.Path))
+        {
+            await guard.CheckConditionsAsync(context, item);
+            guard.CheckLocks(context, context.Path, includeParent: true, includeDescendants: true);
+            await writes.DeleteAsync(item, context.Aborted);
+            locks.RemoveWithin(context.Path);
+            DavResponses.Status(context.Response, StatusCodes.Status204NoContent);
+            return;
+        }
+
         if (physical is null || store.IsProtectedRoot(context.Path))
         {
             throw new DavException(StatusCodes.Status403Forbidden);

@@ -15,7 +15,8 @@ namespace FolderPrism.WebDav.Handlers;
 /// GET and HEAD: validators (304/412), single and multiple byte ranges (206/416, If-Range, capped count) and
 /// large positional reads streamed into the response. The request-aborted token cancels the send on disconnect.
 /// </summary>
-internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> options) : IDavMethodHandler
+internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> options, IEnumerable<IDavBrowserPages> pages)
+    : IDavMethodHandler
 {
     public IReadOnlyCollection<string> Methods { get; } = [HttpMethods.Get, HttpMethods.Head];
 
@@ -24,9 +25,25 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
         var item = await store.GetItemAsync(context.Path, context.Aborted) ?? throw new DavException(StatusCodes.Status404NotFound);
         var response = context.Response;
         var head = HttpMethods.IsHead(context.Request.Method);
+        var browser = pages.FirstOrDefault();
         if (item.IsCollection)
         {
-            await WriteListingAsync(context, item, head);
+            var wantsHtml = context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+            if (!(wantsHtml && !head && browser is not null && await browser.TryWriteCollectionPageAsync(context, item)))
+            {
+                await WriteListingAsync(context, item, head);
+            }
+
+            return;
+        }
+
+        if (context.Request.Query.TryGetValue("thumb", out var thumb))
+        {
+            if (browser is null || !await browser.TryWriteThumbnailAsync(context, item, thumb.ToString()))
+            {
+                throw new DavException(StatusCodes.Status404NotFound);
+            }
+
             return;
         }
 

@@ -27,6 +27,16 @@ internal sealed class MkColHandler(IDavStore store, WriteGuard guard) : IDavMeth
         }
 
         var physical = store.MapPhysicalPath(context.Path);
+        if (physical is null && store.GetVirtualWrites(context.Path) is { } writes && !store.IsProtectedRoot(context.Path))
+        {
+            await guard.CheckConditionsAsync(context, null);
+            guard.CheckLocks(context, context.Path, includeParent: true, includeDescendants: false);
+            await writes.CreateCollectionAsync(context.Path, context.Aborted);
+            context.Response.Headers.Location = HrefEncoder.Encode(context.Path, true);
+            DavResponses.Status(context.Response, StatusCodes.Status201Created);
+            return;
+        }
+
         if (physical is null || store.IsProtectedRoot(context.Path))
         {
             throw new DavException(StatusCodes.Status403Forbidden);

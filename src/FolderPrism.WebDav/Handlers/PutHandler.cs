@@ -29,6 +29,20 @@ internal sealed class PutHandler(IDavStore store, WriteGuard guard) : IDavMethod
         }
 
         var physical = store.MapPhysicalPath(context.Path);
+        if (physical is null && store.GetVirtualWrites(context.Path) is { } writes && !store.IsProtectedRoot(context.Path)
+            && request.Headers.ContentRange.Count == 0)
+        {
+            await guard.CheckConditionsAsync(context, item);
+            guard.CheckLocks(context, context.Path, includeParent: item is null, includeDescendants: false);
+            if (!await writes.PutAsync(context.Path, request.Body, context.Aborted))
+            {
+                throw new DavException(StatusCodes.Status403Forbidden);
+            }
+
+            DavResponses.Status(context.Response, item is null ? StatusCodes.Status201Created : StatusCodes.Status204NoContent);
+            return;
+        }
+
         if (physical is null || store.IsProtectedRoot(context.Path))
         {
             throw new DavException(StatusCodes.Status403Forbidden);

@@ -31,4 +31,7 @@ public sealed class DavStore : IDavStore
         !path.IsRoot && _mounts.TryGetValue(path.Segments[0], out var mount) ? mount.MapPhysicalPath(path) : null;
 
     public bool IsProtectedRoot(DavPath path) => path.Segments.Count <= 1;
+
+    public IDavVirtualWrites? GetVirtualWrites(DavPath path) =>
+        !path.IsRoot && _mounts.TryGetValue(path.Segments[0], out var mount) ? mount as IDavVirtualWrites : null;
 }

@@ -15,4 +15,7 @@ public interface IDavStore
 
     /// <summary>True for <c>/</c> and each mount root: they cannot be deleted, moved or overwritten.</summary>
     bool IsProtectedRoot(DavPath path);
+
+    /// <summary>The virtual-write handler of the mount holding <paramref name="path"/>, or null when it has none.</summary>
+    IDavVirtualWrites? GetVirtualWrites(DavPath path) => null;
 }

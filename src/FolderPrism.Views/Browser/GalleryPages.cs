@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text;
+using FolderPrism.Core.Media;
+using FolderPrism.WebDav.Http;
+using FolderPrism.WebDav.Paths;
+using FolderPrism.WebDav.Store;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FolderPrism.Views.Browser;
+
+/// <summary>
+/// The browser gallery: a responsive grid (folders first, then lazy-loaded thumbnails; a click opens the screen-size
+/// preview), and the thumbnails themselves from the cache keyed by content hash, generated on demand when missing.
+/// </summary>
+internal sealed class GalleryPages(IServiceProvider services, ILogger<GalleryPages> logger) : IDavBrowserPages
+{
+    private const string Style =
+        "body{font-family:system-ui,sans-serif;margin:0;background:#111;color:#eee}header{padding:12px 16px;background:#222}"
+        + "a{color:#9cf;text-decoration:none}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:6px;padding:8px}"
+        + ".tile{position:relative;aspect-ratio:1;background:#333;overflow:hidden;border-radius:4px;display:flex;align-items:center;justify-content:center}"
+        + ".tile img{width:100%;height:100%;object-fit:cover}.tile span{position:absolute;bottom:0;left:0;right:0;font-size:11px;padding:3px;background:#000a;"
+        + "white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.folder{font-size:15px;padding:8px;text-align:center;background:#2a3340}";
+
+    public async Task<bool> TryWriteCollectionPageAsync(DavContext context, IDavItem collection)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/html; charset=utf-8";
+        var title = WebUtility.HtmlEncode(collection.Path.IsRoot ? "FolderPrism" : collection.Path.Value);
+        var page = new StringBuilder();
+        page.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+            .Append("<title>").Append(title).Append("</title><style>").Append(Style).Append("</style></head><body><header>");
+        if (collection.Path.Parent is { } parent)
+        {
+            page.Append("<a href=\"").Append(Attr(HrefEncoder.Encode(parent, true))).Append("\">&#8592;</a> ");
+        }
+
+        page.Append(title).Append("</header><div class=\"grid\">\n");
+        await response.WriteAsync(page.ToString(), context.Aborted);
+        var count = 0;
+        await foreach (var child in collection.GetChildrenAsync(context.Aborted))
+        {
+            var href = HrefEncoder.Encode(child.Path, child.IsCollection);
+            var name = WebUtility.HtmlEncode(child.DisplayName);
+            var tile = child.IsCollection
+                ? $"<a class=\"tile folder\" href=\"{Attr(href)}\">&#128193; {name}</a>\n"
+                : $"<a class=\"tile\" href=\"{Attr(PreviewHref(child, href))}\" title=\"{name}\"><img loading=\"lazy\" alt=\"{name}\" src=\"{Attr(href)}?thumb=small\"><span>{name}</span></a>\n";
+            await response.WriteAsync(tile, context.Aborted);
+            if (++count % 64 == 0)
+            {
+                await response.Body.FlushAsync(context.Aborted);
+            }
+        }
+
+        await response.WriteAsync("</div></body></html>\n", context.Aborted);
+        return true;
+    }
+
+    public async Task<bool> TryWriteThumbnailAsync(DavContext context, IDavItem document, string size)
+    {
+        var hash = document.ETag?.Trim('"');
+        var processor = services.GetService<IMediaProcessor>();
+        if (processor is null || hash is null || hash.Length != 32 || !hash.All(char.IsAsciiHexDigitLower) || document.PhysicalPath is null)
+        {
+            return false;
+        }
+
+        var thumbnailSize = size == "preview" ? ThumbnailSize.Preview : ThumbnailSize.Small;
+        var path = processor.ThumbnailPath(hash, thumbnailSize);
+        if (!File.Exists(path))
+        {
+            var kind = document.ContentType.StartsWith("video/", StringComparison.Ordinal) ? MediaKind.Video : MediaKind.Image;
+            try
+            {
+                await processor.ProcessAsync(document.PhysicalPath, hash, kind, context.Aborted);
+            }
+            catch (MediaDecodeException e)
+            {
+                logger.LogDebug(e, "No thumbnail for {Path}", document.Path);
+                return false;
+            }
+        }
+
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var response = context.Response;
+        response.ContentType = path.EndsWith(".webp", StringComparison.OrdinalIgnoreCase) ? "image/webp" : "image/jpeg";
+        response.Headers.CacheControl = "private, max-age=86400";
+        response.Headers.ETag = "\"" + hash + "-" + (int)thumbnailSize + "\"";
+        await response.SendFileAsync(path, context.Aborted);
+        return true;
+    }
+
+    private static string PreviewHref(IDavItem item, string href) =>
+        item.ContentType.StartsWith("image/", StringComparison.Ordinal) ? href + "?thumb=preview" : href;
+
+    private static string Attr(string value) => WebUtility.HtmlEncode(value);
+}

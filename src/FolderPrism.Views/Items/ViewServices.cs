@@ -1,0 +1,34 @@
+using FolderPrism.Core.Configuration;
+using FolderPrism.Data;
+using FolderPrism.WebDav.Properties;
+using FolderPrism.WebDav.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FolderPrism.Views.Items;
+
+/// <summary>What every view needs: the index, the options, the property managers and where the originals live.</summary>
+internal sealed class ViewServices(
+    IDbContextFactory<FolderPrismDbContext> contexts, IOptions<ViewOptions> options, IOptions<LibraryOptions> library,
+    LivePropertyCatalog catalog, ContentTypeMap contentTypes, IEntityTagProvider etags, TimeProvider time)
+{
+    public IDbContextFactory<FolderPrismDbContext> Contexts { get; } = contexts;
+
+    public ViewOptions Options { get; } = options.Value;
+
+    public string OriginalsRoot { get; } = library.Value.OriginalsPath;
+
+    /// <summary>Where deleted originals wait (beside Originals/, same file system, so moves are atomic renames).</summary>
+    public string TrashRoot { get; } = Path.Combine(Path.GetFullPath(library.Value.Path), ".trash");
+
+    public LivePropertyCatalog Catalog { get; } = catalog;
+
+    public ContentTypeMap ContentTypes { get; } = contentTypes;
+
+    public IEntityTagProvider ETags { get; } = etags;
+
+    /// <summary>Modification time reported for virtual folders (they have no time of their own).</summary>
+    public DateTimeOffset Started { get; } = time.GetUtcNow();
+
+    public string FullPath(string relativePath) => Path.Combine(OriginalsRoot, relativePath.Replace('/', Path.DirectorySeparatorChar));
+}

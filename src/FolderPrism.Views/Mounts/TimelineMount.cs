@@ -1,0 +1,98 @@
+using System.Globalization;
+using FolderPrism.Views.Items;
+using FolderPrism.Views.Trash;
+using FolderPrism.WebDav.Http;
+using Microsoft.AspNetCore.Http;
+using FolderPrism.WebDav.Paths;
+using FolderPrism.WebDav.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace FolderPrism.Views.Mounts;
+
+/// <summary><c>/Timeline/2019/2019-06/…</c>: every visible item by local capture month (or <c>/Videos/2019/…</c> for videos).</summary>
+internal sealed class TimelineMount(
+    ViewServices services, ShardedSet set, string name, ItemFilter filter, bool monthLevel, TrashStore? trash = null)
+    : ViewMount(services, set, name), IDavVirtualWrites
+{
+    public Task CreateCollectionAsync(DavPath path, CancellationToken cancellationToken) => throw Forbidden();
+
+    /// <summary>DELETE of a photo moves the original to the trash (when this view allows it).</summary>
+    public Task DeleteAsync(IDavItem item, CancellationToken cancellationToken) =>
+        trash is not null && item is ViewFile file ? trash.TrashAsync(file.Entry.Id, cancellationToken) : throw Forbidden();
+
+    /// <summary>MOVE of a trashed photo from /Trash into this view restores it to its original place.</summary>
+    public async Task<bool> ReceiveAsync(IDavItem source, DavPath destination, bool move, CancellationToken cancellationToken)
+    {
+        if (trash is null || !move || source is not ViewFile file || source.Path.Segments[0] != Services.Options.Trash)
+        {
+            throw Forbidden();
+        }
+
+        await trash.RestoreAsync(file.Entry.Id, cancellationToken);
+        return true;
+    }
+
+    public Task<bool> PutAsync(DavPath path, Stream body, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    private static DavException Forbidden() => new(StatusCodes.Status403Forbidden);
+
+    protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
+    {
+        if (rest.Count == 0)
+        {
+            return Folder(RootPath, YearsAsync);
+        }
+
+        if (rest[0].Length != 4 || !int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1
+            || !await HasAnyAsync(Shard.Year(year), cancellationToken))
+        {
+            return null;
+        }
+
+        var yearPath = RootPath.Child(rest[0]);
+        if (!monthLevel)
+        {
+            return await Set.ResolveAsync(yearPath, filter, Shard.Year(year), rest.Skip(1).ToArray(), cancellationToken);
+        }
+
+        if (rest.Count == 1)
+        {
+            return Folder(yearPath, ct => MonthsAsync(yearPath, year, ct));
+        }
+
+        if (!DateTime.TryParseExact(rest[1], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            || month.Year != year || !await HasAnyAsync(Shard.Month(year, month.Month), cancellationToken))
+        {
+            return null;
+        }
+
+        return await Set.ResolveAsync(yearPath.Child(rest[1]), filter, Shard.Month(year, month.Month), rest.Skip(2).ToArray(), cancellationToken);
+    }
+
+    private async Task<bool> HasAnyAsync(Shard shard, CancellationToken cancellationToken)
+    {
+        await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
+        return await filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To).AnyAsync(cancellationToken);
+    }
+
+    private async Task<IEnumerable<IDavItem>> YearsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
+        var years = await ItemQueries.YearsAsync(filter(db, ItemQueries.Visible(db)), cancellationToken);
+        return years.Select(y =>
+        {
+            var path = RootPath.Child(y.ToString("D4", CultureInfo.InvariantCulture));
+            return monthLevel
+                ? (IDavItem)Folder(path, ct => MonthsAsync(path, y, ct))
+                : Set.Folder(path, filter, Shard.Year(y));
+        }).ToList();
+    }
+
+    private async Task<IEnumerable<IDavItem>> MonthsAsync(DavPath yearPath, int year, CancellationToken cancellationToken)
+    {
+        await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
+        var shard = Shard.Year(year);
+        var months = await ItemQueries.MonthsAsync(filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To), cancellationToken);
+        return months.Select(m => (IDavItem)Set.Folder(yearPath.Child(ShardedSet.MonthName(year, m)), filter, Shard.Month(year, m))).ToList();
+    }
+}

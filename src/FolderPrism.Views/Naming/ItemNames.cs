@@ -1,0 +1,63 @@
+using System.Globalization;
+
+using FolderPrism.Views.Items;
+
+namespace FolderPrism.Views.Naming;
+
+/// <summary>
+/// Names of photos in views: <c>yyyy-MM-dd HH.mm.ss original.ext</c>, so a name sort is chronological. Two items
+/// that would get the same name (case-insensitively, as Windows compares) can only share the same capture second,
+/// so uniqueness is settled among the items of that second: the earliest indexed keeps the plain name and the
+/// others get <c>~</c> plus the start of their id — stable when more items arrive later.
+/// </summary>
+internal static class ItemNames
+{
+    public const string TimeFormat = "yyyy-MM-dd HH.mm.ss";
+
+    private const int MaxExtensionLength = 12;
+
+    public static string Base(DateTime taken, string relativePath, string? suffix = null)
+    {
+        var fileName = NameSanitizer.ReplaceInvalid(relativePath[(relativePath.LastIndexOf('/') + 1)..]);
+        var dot = fileName.LastIndexOf('.');
+        var extension = dot > 0 && fileName.Length - dot <= MaxExtensionLength ? fileName[dot..] : string.Empty;
+        var stem = taken.ToString(TimeFormat, CultureInfo.InvariantCulture) + " " + fileName[..(fileName.Length - extension.Length)];
+        if (suffix is not null)
+        {
+            stem += " ~" + suffix;
+        }
+
+        return NameSanitizer.FixEnds(NameSanitizer.Truncate(stem, NameSanitizer.FixEnds(extension)));
+    }
+
+    /// <summary>The capture second a view name starts with, if it has the view format.</summary>
+    public static bool TryParseTime(string name, out DateTime taken)
+    {
+        taken = default;
+        return name.Length > TimeFormat.Length && name[TimeFormat.Length] == ' '
+            && DateTime.TryParseExact(name.AsSpan(0, TimeFormat.Length), TimeFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out taken);
+    }
+
+    /// <summary>Unique names for entries of one folder (each collision group settled by first-seen order).</summary>
+    public static List<(ViewEntry Entry, string Name)> Assign(IEnumerable<ViewEntry> entries)
+    {
+        var named = entries.Select(e => (Entry: e, Name: Base(e.TakenLocal, e.RelativePath))).ToList();
+        var groups = named.GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Skip(1).Any()).ToList();
+        if (groups.Count == 0)
+        {
+            return named;
+        }
+
+        var renamed = new Dictionary<Guid, string>();
+        foreach (var group in groups)
+        {
+            foreach (var (entry, _) in group.OrderBy(g => g.Entry.FirstSeenAt).ThenBy(g => g.Entry.Id).Skip(1))
+            {
+                renamed[entry.Id] = Base(entry.TakenLocal, entry.RelativePath, entry.Id.ToString("N")[..8]);
+            }
+        }
+
+        return named.Select(n => (n.Entry, renamed.GetValueOrDefault(n.Entry.Id, n.Name))).ToList();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using FolderPrism.Core.Library;
+using FolderPrism.Core.Media;
+using FolderPrism.Views.Items;
+using Microsoft.EntityFrameworkCore;
+
+namespace FolderPrism.Views.Search;
+
+/// <summary>
+/// A <c>/Search/&lt;query&gt;</c> folder name turned into SQL. Words (all must match, case-insensitively) are looked for
+/// in the file path, title, description, camera, tags, people and albums; filters narrow further: <c>year:2019</c>,
+/// <c>month:2019-06</c> (or <c>month:6</c>), <c>person:alice</c>, <c>tag:beach</c>, <c>camera:canon</c>,
+/// <c>type:video|photo</c>. A filter whose value cannot be understood matches nothing, so a typo gives an empty folder.
+/// </summary>
+internal static class SearchQuery
+{
+    public static ItemFilter Parse(string text)
+    {
+        var filters = new List<ItemFilter>();
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = token.IndexOf(':');
+            var key = colon > 0 ? token[..colon].ToLowerInvariant() : null;
+            var value = colon > 0 ? token[(colon + 1)..] : token;
+            filters.Add(key switch
+            {
+                "year" => Year(value),
+                "month" => Month(value),
+                "person" => Person(value),
+                "tag" => Tag(value),
+                "camera" => Camera(value),
+                "type" => Type(value),
+                _ => Word(token),
+            });
+        }
+
+        return (db, items) => filters.Aggregate(items, (q, f) => f(db, q));
+    }
+
+    private static string Like(string value) => "%" + Escape(value) + "%";
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static ItemFilter Nothing() => (_, items) => items.Where(_ => false);
+
+    private static ItemFilter Word(string word)
+    {
+        var pattern = Like(word);
+        return (db, items) => items.Where(i =>
+            EF.Functions.Like(i.RelativePath, pattern, "\\")
+            || (i.Title != null && EF.Functions.Like(i.Title, pattern, "\\"))
+            || (i.Description != null && EF.Functions.Like(i.Description, pattern, "\\"))
+            || (i.Make != null && EF.Functions.Like(i.Make, pattern, "\\"))
+            || (i.Model != null && EF.Functions.Like(i.Model, pattern, "\\"))
+            || db.ItemTags.Any(t => t.ItemId == i.Id && EF.Functions.Like(t.Tag!.Name, pattern, "\\"))
+            || db.Faces.Any(f => f.ItemId == i.Id && f.Person != null && EF.Functions.Like(f.Person.Name, pattern, "\\"))
+            || db.AlbumItems.Any(a => a.ItemId == i.Id && EF.Functions.Like(a.Album!.Name, pattern, "\\")));
+    }
+
+    private static ItemFilter Year(string value)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1 or > 9998)
+        {
+            return Nothing();
+        }
+
+        var shard = Shard.Year(year);
+        return (_, items) => items.InRange(shard.From, shard.To);
+    }
+
+    private static ItemFilter Month(string value)
+    {
+        if (DateTime.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            var shard = Shard.Month(month.Year, month.Month);
+            return (_, items) => items.InRange(shard.From, shard.To);
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12)
+        {
+            return (_, items) => items.Where(i => i.TakenLocal!.Value.Month == m);
+        }
+
+        return Nothing();
+    }
+
+    private static ItemFilter Person(string value)
+    {
+        var pattern = Escape(value) + "%";
+        return (db, items) => items.Where(i => db.Faces.Any(f => f.ItemId == i.Id && f.Person != null && EF.Functions.Like(f.Person.Name, pattern, "\\")));
+    }
+
+    private static ItemFilter Tag(string value)
+    {
+        var exact = Escape(value);
+        var descendants = Escape(value) + "|%";
+        return (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id
+            && (EF.Functions.Like(t.Tag!.Name, exact, "\\") || EF.Functions.Like(t.Tag.FullPath, exact, "\\")
+                || EF.Functions.Like(t.Tag.FullPath, descendants, "\\"))));
+    }
+
+    private static ItemFilter Camera(string value)
+    {
+        var pattern = Like(value);
+        return (_, items) => items.Where(i => (i.Make != null && EF.Functions.Like(i.Make, pattern, "\\"))
+            || (i.Model != null && EF.Functions.Like(i.Model, pattern, "\\")));
+    }
+
+    private static ItemFilter Type(string value) => value.ToLowerInvariant() switch
+    {
+        "video" or "videos" => (_, items) => items.Where(i => i.Kind == MediaKind.Video),
+        "photo" or "photos" or "image" or "images" => (_, items) => items.Where(i => i.Kind == MediaKind.Image),
+        _ => Nothing(),
+    };
+}

@@ -1,0 +1,57 @@
+using FolderPrism.Core.Media;
+using FolderPrism.Views.Browser;
+using FolderPrism.Views.ETags;
+using FolderPrism.Views.Items;
+using FolderPrism.Views.Mounts;
+using FolderPrism.Views.Trash;
+using FolderPrism.Views.Writes;
+using FolderPrism.WebDav.Store;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FolderPrism.Views;
+
+public static class ViewsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the virtual folders (Timeline, Tags, People, Albums, Cameras, Videos, Favorites, Review, Search) as
+    /// <see cref="IDavMount"/>s and the content-hash ETag provider. Call BEFORE <c>AddFolderPrismWebDav</c>: WebDAV only
+    /// adds its stat-based ETag provider when none is registered.
+    /// </summary>
+    public static IServiceCollection AddFolderPrismViews(this IServiceCollection services)
+    {
+        services.AddOptions<ViewOptions>().BindConfiguration(ViewOptions.SectionName);
+        services.AddSingleton<IEntityTagProvider, IndexedEntityTagProvider>();
+        services.AddSingleton<ViewServices>();
+        services.AddSingleton<IDavBrowserPages, GalleryPages>();
+        services.AddSingleton<ShardedSet>();
+        services.AddSingleton<ItemLocator>();
+        services.AddSingleton<TrashStore>();
+        services.AddSingleton<TagEditor>();
+        services.AddSingleton<PeopleKind>();
+        services.AddSingleton<AlbumsKind>();
+        services.AddSingleton<TagsMount>();
+        services.AddSingleton<IDavMount>(sp => sp.GetRequiredService<TagsMount>());
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
+            new TimelineMount(s, set, s.Options.Timeline, (_, items) => items, monthLevel: true, sp.GetRequiredService<TrashStore>())));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new TrashMount(s, set, sp.GetRequiredService<TrashStore>())));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
+            new TimelineMount(s, set, s.Options.Videos, (_, items) => items.Where(i => i.Kind == MediaKind.Video), monthLevel: false)));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
+        {
+            var min = s.Options.FavoriteMinRating;
+            return new FilteredMount(s, set, s.Options.Favorites, (_, items) => items.Where(i => i.Rating >= min));
+        }));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
+            s, set, s.Options.People, NamedViews.PeopleAsync, NamedViews.Person, sp.GetRequiredService<PeopleKind>(), sp.GetRequiredService<ItemLocator>())));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
+            s, set, s.Options.Albums, NamedViews.AlbumsAsync, NamedViews.Album, sp.GetRequiredService<AlbumsKind>(), sp.GetRequiredService<ItemLocator>())));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
+            new NamedMount(s, set, s.Options.Cameras, NamedViews.CamerasAsync, NamedViews.Camera)));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new ReviewMount(s, set)));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new SearchMount(s, set)));
+        return services;
+    }
+
+    private static IDavMount Create(IServiceProvider sp, Func<ViewServices, ShardedSet, IDavMount> factory) =>
+        factory(sp.GetRequiredService<ViewServices>(), sp.GetRequiredService<ShardedSet>());
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using FolderPrism.Core.Library;
+using FolderPrism.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FolderPrism.Views.Writes;
+
+/// <summary>
+/// People edits. Adding a person to a photo records a whole-image face marked as the user's (<c>Origin = manual</c>);
+/// removing drops the user's faces and unassigns faces read from the file; deleting a person keeps every face unassigned.
+/// </summary>
+internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> contexts, TimeProvider time) : IAssociationKind
+{
+    public const string ManualOrigin = "manual";
+
+    public async Task CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.People.AnyAsync(p => p.Name == name, cancellationToken))
+        {
+            db.People.Add(new Person { Name = name, CreatedAt = time.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var id = Id(key);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Faces.Where(f => f.PersonId == id && f.Origin == ManualOrigin && f.Source == AssociationSource.User).ExecuteDeleteAsync(cancellationToken);
+        await db.People.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task RenameAsync(string key, string newName, CancellationToken cancellationToken)
+    {
+        var id = Id(key);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var target = await db.People.FirstOrDefaultAsync(p => p.Name == newName && p.Id != id, cancellationToken);
+        if (target is null)
+        {
+            await db.People.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, newName), cancellationToken);
+        }
+        else
+        {
+            await db.Faces.Where(f => f.PersonId == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.PersonId, target.Id), cancellationToken);
+            await db.People.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task AddAsync(string key, Guid itemId, CancellationToken cancellationToken)
+    {
+        var id = Id(key);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Faces.AnyAsync(f => f.ItemId == itemId && f.PersonId == id, cancellationToken))
+        {
+            db.Faces.Add(new Face { ItemId = itemId, PersonId = id, X = 0, Y = 0, Width = 1, Height = 1, Source = AssociationSource.User, Origin = ManualOrigin });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task RemoveAsync(string key, Guid itemId, CancellationToken cancellationToken)
+    {
+        var id = Id(key);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Faces.Where(f => f.ItemId == itemId && f.PersonId == id && f.Source == AssociationSource.User && f.Origin == ManualOrigin)
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.Faces.Where(f => f.ItemId == itemId && f.PersonId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.PersonId, (int?)null), cancellationToken);
+    }
+
+    private static int Id(string key) => int.Parse(key, CultureInfo.InvariantCulture);
+}
