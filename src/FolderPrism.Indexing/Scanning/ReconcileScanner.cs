@@ -155,7 +155,9 @@ public sealed class ReconcileScanner(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var cutoff = DateTimeOffset.UtcNow - options.Value.MissingRetention;
-        return await db.MediaItems.Where(i => i.State == ItemState.Missing && i.MissingSince < cutoff)
+        // Trashed items are missing from Originals/ on purpose (their file sits in the trash); only emptying the
+        // trash may forget them, or a restore would lose the photo's tags, people and albums.
+        return await db.MediaItems.Where(i => i.State == ItemState.Missing && i.MissingSince < cutoff && i.TrashedAt == null)
             .ExecuteDeleteAsync(cancellationToken);
     }
 
