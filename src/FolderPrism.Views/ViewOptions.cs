@@ -17,6 +17,15 @@ public sealed class ViewOptions
     /// <summary>Whether tags, people and albums set through the views are also written to XMP sidecars.</summary>
     public bool WriteXmpSidecars { get; set; } = true;
 
+    /// <summary>Days a deleted item stays restorable in Trash before it is deleted for good (0 or less: forever).</summary>
+    public double TrashRetentionDays { get; set; } = 30;
+
+    /// <summary>How often expired trash is purged.</summary>
+    public TimeSpan TrashSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Name of the folder of duplicate groups (a kept photo and its displaced or identical versions).</summary>
+    public string Duplicates { get; set; } = "Duplicates";
+
     public string Timeline { get; set; } = "Timeline";
 
     public string Tags { get; set; } = "Tags";

@@ -23,9 +23,12 @@ public static class ViewsServiceCollectionExtensions
         services.AddSingleton<IEntityTagProvider, IndexedEntityTagProvider>();
         services.AddSingleton<ViewServices>();
         services.AddSingleton<IDavBrowserPages, GalleryPages>();
-        services.AddSingleton<ShardedSet>();
+        services.AddSingleton(sp => new ShardedSet(sp.GetRequiredService<ViewServices>()));
         services.AddSingleton<ItemLocator>();
         services.AddSingleton<TrashStore>();
+        services.AddSingleton<TrashRepair>();
+        services.AddSingleton<IDavRecycleBin, OriginalsRecycleBin>();
+        services.AddHostedService<TrashExpiryService>();
         services.AddSingleton<TagEditor>();
         services.AddSingleton<PeopleKind>();
         services.AddSingleton<AlbumsKind>();
@@ -33,7 +36,7 @@ public static class ViewsServiceCollectionExtensions
         services.AddSingleton<IDavMount>(sp => sp.GetRequiredService<TagsMount>());
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
             new TimelineMount(s, set, s.Options.Timeline, (_, items) => items, monthLevel: true, sp.GetRequiredService<TrashStore>())));
-        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new TrashMount(s, set, sp.GetRequiredService<TrashStore>())));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new TrashMount(s, sp.GetRequiredService<TrashStore>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
             new TimelineMount(s, set, s.Options.Videos, (_, items) => items.Where(i => i.Kind == MediaKind.Video), monthLevel: false)));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using FolderPrism.Core.Library;
+using FolderPrism.Data;
 using FolderPrism.Views.Naming;
 using FolderPrism.WebDav.Paths;
 using FolderPrism.WebDav.Store;
@@ -12,8 +14,13 @@ namespace FolderPrism.Views.Items;
 /// whenever a folder would list more than <see cref="ViewOptions.MaxFolderEntries"/>. A listing is one query (two
 /// when the folder splits); a name is resolved with one query on its capture second.
 /// </summary>
-internal sealed class ShardedSet(ViewServices services)
+internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContext, IQueryable<MediaItem>> source)
 {
+    public ShardedSet(ViewServices services)
+        : this(services, ItemQueries.Visible)
+    {
+    }
+
     private int Limit => Math.Max(1, services.Options.MaxFolderEntries);
 
     public async IAsyncEnumerable<IDavItem> ListAsync(
@@ -60,7 +67,7 @@ internal sealed class ShardedSet(ViewServices services)
     private async Task<List<IDavItem>> LoadAsync(DavPath folder, ItemFilter filter, Shard shard, CancellationToken cancellationToken)
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
-        var items = filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To);
+        var items = filter(db, source(db)).InRange(shard.From, shard.To);
         List<ViewEntry> entries;
         if (shard.Part > 0)
         {
@@ -79,7 +86,7 @@ internal sealed class ShardedSet(ViewServices services)
     }
 
     private async Task<List<IDavItem>> SubFoldersAsync(
-        DavPath folder, ItemFilter filter, Shard shard, IQueryable<Core.Library.MediaItem> items, CancellationToken cancellationToken)
+        DavPath folder, ItemFilter filter, Shard shard, IQueryable<MediaItem> items, CancellationToken cancellationToken)
     {
         var children = new List<(string Name, Shard Shard)>();
         switch (shard.Level)
@@ -155,7 +162,7 @@ internal sealed class ShardedSet(ViewServices services)
     private async Task<bool> IsSplitAsync(ItemFilter filter, Shard parent, Shard child, CancellationToken cancellationToken)
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
-        var parentItems = filter(db, ItemQueries.Visible(db)).InRange(parent.From, parent.To);
+        var parentItems = filter(db, source(db)).InRange(parent.From, parent.To);
         if (await parentItems.Select(i => i.Id).Take(Limit + 1).CountAsync(cancellationToken) <= Limit)
         {
             return false;
@@ -177,7 +184,7 @@ internal sealed class ShardedSet(ViewServices services)
         ViewEntry? entry;
         await using (var db = await services.Contexts.CreateDbContextAsync(cancellationToken))
         {
-            entry = await filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To)
+            entry = await filter(db, source(db)).InRange(shard.From, shard.To)
                 .Where(i => i.RelativePath == name || i.RelativePath.EndsWith(suffix)).ToEntries().FirstOrDefaultAsync(cancellationToken);
         }
 
@@ -191,7 +198,7 @@ internal sealed class ShardedSet(ViewServices services)
         List<ViewEntry> candidates;
         await using (var db = await services.Contexts.CreateDbContextAsync(cancellationToken))
         {
-            candidates = await filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To)
+            candidates = await filter(db, source(db)).InRange(shard.From, shard.To)
                 .InRange(taken, taken.AddSeconds(1)).ToEntries().ToListAsync(cancellationToken);
         }
 

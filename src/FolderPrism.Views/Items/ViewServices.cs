@@ -21,6 +21,9 @@ internal sealed class ViewServices(
     /// <summary>Where deleted originals wait (beside Originals/, same file system, so moves are atomic renames).</summary>
     public string TrashRoot { get; } = Path.Combine(Path.GetFullPath(library.Value.Path), ".trash");
 
+    /// <summary>Where import holds displaced (lesser) versions of photos: <c>&lt;library&gt;/.duplicates</c>.</summary>
+    public string HoldingRoot { get; } = Path.Combine(Path.GetFullPath(library.Value.Path), ".duplicates");
+
     public LivePropertyCatalog Catalog { get; } = catalog;
 
     public ContentTypeMap ContentTypes { get; } = contentTypes;
@@ -30,5 +33,10 @@ internal sealed class ViewServices(
     /// <summary>Modification time reported for virtual folders (they have no time of their own).</summary>
     public DateTimeOffset Started { get; } = time.GetUtcNow();
 
-    public string FullPath(string relativePath) => Path.Combine(OriginalsRoot, relativePath.Replace('/', Path.DirectorySeparatorChar));
+    /// <summary>Full path of a row's file; trashed rows point outside Originals/ (<c>../.trash/…</c>), normalised lexically.</summary>
+    public string FullPath(string relativePath)
+    {
+        var full = Path.Combine(OriginalsRoot, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        return relativePath.StartsWith("../", StringComparison.Ordinal) ? Path.GetFullPath(full) : full;
+    }
 }

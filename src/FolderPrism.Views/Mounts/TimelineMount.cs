@@ -28,7 +28,7 @@ internal sealed class TimelineMount(
             throw Forbidden();
         }
 
-        await trash.RestoreAsync(file.Entry.Id, cancellationToken);
+        await trash.RestoreAsync(file.Entry.Id, destination: null, cancellationToken);
         return true;
     }
 

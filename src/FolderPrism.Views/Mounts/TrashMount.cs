@@ -1,60 +1,64 @@
 using FolderPrism.Views.Items;
-using FolderPrism.Views.Naming;
 using FolderPrism.Views.Trash;
 using FolderPrism.WebDav.Http;
 using FolderPrism.WebDav.Paths;
 using FolderPrism.WebDav.Store;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 
 namespace FolderPrism.Views.Mounts;
 
 /// <summary>
-/// <c>/Trash</c>: what was deleted through Timeline, named like in the views. DELETE here deletes for good; MOVE of an
-/// item back into <c>/Timeline</c> restores it to its original place.
+/// <c>/Trash</c>: what was deleted through Timeline, Originals or Duplicates, named like in the views and split like
+/// any view above the entry limit. DELETE of an item, a sub-folder or <c>/Trash</c> itself deletes for good; MOVE of an
+/// item back into <c>/Timeline</c> (or into Originals/, through <see cref="OriginalsRecycleBin"/>) restores it.
 /// </summary>
-internal sealed class TrashMount(ViewServices services, ShardedSet set, TrashStore trash)
-    : ViewMount(services, set, services.Options.Trash), IDavVirtualWrites
+internal sealed class TrashMount(ViewServices services, TrashStore trash)
+    : ViewMount(services, new ShardedSet(services, db => TrashQueries.Trashed(db)), services.Options.Trash), IDavVirtualWrites
 {
-    protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
-    {
-        if (rest.Count == 0)
-        {
-            return Folder(RootPath, async ct => (await LoadAsync(null, ct)).Cast<IDavItem>());
-        }
+    private static readonly ItemFilter All = (_, items) => items;
 
-        if (rest.Count != 1 || !ItemNames.TryParseTime(rest[0], out var taken))
-        {
-            return null;
-        }
+    public bool CanDeleteRoot => true;
 
-        var match = (await LoadAsync(taken, cancellationToken)).FirstOrDefault(f => f.Path.Name == rest[0]);
-        return match is not null && File.Exists(match.PhysicalPath) ? match : null;
-    }
+    protected override Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken) =>
+        Set.ResolveAsync(RootPath, All, Shard.All, rest, cancellationToken);
 
     public Task CreateCollectionAsync(DavPath path, CancellationToken cancellationToken) =>
         throw new DavException(StatusCodes.Status403Forbidden);
 
-    public Task DeleteAsync(IDavItem item, CancellationToken cancellationToken) =>
-        item is ViewFile file ? trash.PurgeAsync(file.Entry.Id, cancellationToken) : throw new DavException(StatusCodes.Status403Forbidden);
+    public async Task DeleteAsync(IDavItem item, CancellationToken cancellationToken)
+    {
+        if (item is ViewFile file)
+        {
+            await trash.PurgeAsync(file.Entry.Id, cancellationToken);
+            return;
+        }
+
+        // A folder (the trash itself or one of its date splits): everything under it, collected first.
+        var files = new List<ViewFile>();
+        await CollectAsync(item, files, cancellationToken);
+        foreach (var each in files)
+        {
+            await trash.PurgeAsync(each.Entry.Id, cancellationToken);
+        }
+    }
 
     public Task<bool> ReceiveAsync(IDavItem source, DavPath destination, bool move, CancellationToken cancellationToken) =>
         throw new DavException(StatusCodes.Status403Forbidden);
 
     public Task<bool> PutAsync(DavPath path, Stream body, CancellationToken cancellationToken) => Task.FromResult(false);
 
-    private async Task<List<ViewFile>> LoadAsync(DateTime? second, CancellationToken cancellationToken)
+    private static async Task CollectAsync(IDavItem folder, List<ViewFile> files, CancellationToken cancellationToken)
     {
-        await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
-        var items = db.MediaItems.AsNoTracking().Where(i => i.TrashedAt != null && i.TakenLocal != null);
-        if (second is { } t)
+        await foreach (var child in folder.GetChildrenAsync(cancellationToken))
         {
-            items = items.InRange(t, t.AddSeconds(1));
+            if (child is ViewFile file)
+            {
+                files.Add(file);
+            }
+            else if (child.IsCollection)
+            {
+                await CollectAsync(child, files, cancellationToken);
+            }
         }
-
-        var entries = await items.ToEntries().Take(Math.Max(1, Services.Options.MaxFolderEntries)).ToListAsync(cancellationToken);
-        return ItemNames.Assign(entries)
-            .Select(n => new ViewFile(Services, RootPath.Child(n.Name), n.Entry, null, trash.TrashPath(n.Entry.Id, n.Entry.RelativePath)))
-            .ToList();
     }
 }

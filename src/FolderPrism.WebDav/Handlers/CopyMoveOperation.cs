@@ -12,7 +12,8 @@ namespace FolderPrism.WebDav.Handlers;
 /// The shared core of COPY and MOVE: Destination decoded once and validated like a request path (other host 502,
 /// same resource or own subtree 403), Overwrite and Depth rules, lock checks on both ends, dead properties carried.
 /// </summary>
-internal sealed class CopyMoveOperation(IDavStore store, IDeadPropertyStore deadProperties, ILockManager locks, WriteGuard guard)
+internal sealed class CopyMoveOperation(
+    IDavStore store, IDeadPropertyStore deadProperties, ILockManager locks, WriteGuard guard, IEnumerable<IDavRecycleBin> bins)
 {
     public async Task ExecuteAsync(DavContext context, bool move)
     {
@@ -47,6 +48,13 @@ internal sealed class CopyMoveOperation(IDavStore store, IDeadPropertyStore dead
         if ((sourcePhysical is null || targetPhysical is null) && store.GetVirtualWrites(destination) is { } writes)
         {
             await ExecuteVirtualAsync(context, source, destination, writes, move, overwriteHeader is "F" or "f");
+            return;
+        }
+
+        if (move && sourcePhysical is null && targetPhysical is not null && bins.FirstOrDefault() is { } bin
+            && !store.IsProtectedRoot(destination))
+        {
+            await RestoreAsync(context, source, destination, targetPhysical, bin);
             return;
         }
 
@@ -156,6 +164,32 @@ internal sealed class CopyMoveOperation(IDavStore store, IDeadPropertyStore dead
         }
 
         DavResponses.Status(context.Response, existing is null ? StatusCodes.Status201Created : StatusCodes.Status204NoContent);
+    }
+
+    /// <summary>MOVE of a virtual item into a real tree: only the recycle bin gives it a meaning (restore).</summary>
+    private async Task RestoreAsync(DavContext context, IDavItem source, DavPath destination, string targetPhysical, IDavRecycleBin bin)
+    {
+        if (await store.GetItemAsync(destination.Parent!, context.Aborted) is not { IsCollection: true })
+        {
+            throw new DavException(StatusCodes.Status409Conflict);
+        }
+
+        await guard.CheckConditionsAsync(context, source);
+        guard.CheckLocks(context, context.Path, includeParent: true, includeDescendants: true);
+        guard.CheckLocks(context, destination, includeParent: true, includeDescendants: true);
+        if (await store.GetItemAsync(destination, context.Aborted) is not null)
+        {
+            throw new DavException(StatusCodes.Status412PreconditionFailed, message: "Restoring never overwrites a file.");
+        }
+
+        if (!await bin.TryRestoreAsync(source, targetPhysical, context.Aborted))
+        {
+            throw new DavException(StatusCodes.Status403Forbidden);
+        }
+
+        locks.RemoveWithin(context.Path);
+        context.Response.Headers.Location = HrefEncoder.Encode(destination, source.IsCollection);
+        DavResponses.Status(context.Response, StatusCodes.Status201Created);
     }
 
     private static DavPath ParseDestination(DavContext context)

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Http;
 namespace FolderPrism.WebDav.Handlers;
 
 /// <summary>DELETE: recursive, 204 on success, 207 naming what could not be removed; drops dead properties and locks.</summary>
-internal sealed class DeleteHandler(IDavStore store, IDeadPropertyStore deadProperties, ILockManager locks, WriteGuard guard)
+internal sealed class DeleteHandler(
+    IDavStore store, IDeadPropertyStore deadProperties, ILockManager locks, WriteGuard guard, IEnumerable<IDavRecycleBin> bins)
     : IDavMethodHandler
 {
     public IReadOnlyCollection<string> Methods { get; } = [HttpMethods.Delete];
@@ -24,7 +25,8 @@ internal sealed class DeleteHandler(IDavStore store, IDeadPropertyStore deadProp
         }
 
         var physical = store.MapPhysicalPath(context.Path);
-        if (physical is null && store.GetVirtualWrites(context.Path) is { } writes && !store.IsProtectedRoot(context.Path))
+        if (physical is null && store.GetVirtualWrites(context.Path) is { } writes
+            && (!store.IsProtectedRoot(context.Path) || (context.Path.Segments.Count == 1 && writes.CanDeleteRoot)))
         {
             await guard.CheckConditionsAsync(context, item);
             guard.CheckLocks(context, context.Path, includeParent: true, includeDescendants: true);
@@ -42,7 +44,14 @@ internal sealed class DeleteHandler(IDavStore store, IDeadPropertyStore deadProp
         await guard.CheckConditionsAsync(context, item);
         guard.CheckLocks(context, context.Path, includeParent: true, includeDescendants: true);
         var failures = new List<(DavPath Path, bool Collection)>();
-        FileTree.Delete(physical, context.Path, failures);
+        if (bins.FirstOrDefault() is { } bin)
+        {
+            await FileTree.DeleteAsync(physical, context.Path, failures, file => bin.TryRecycleAsync(file, context.Aborted));
+        }
+        else
+        {
+            FileTree.Delete(physical, context.Path, failures);
+        }
         if (failures.Count == 0)
         {
             await deadProperties.DeleteAsync(context.Path, context.Aborted);

@@ -44,6 +44,48 @@ internal static class FileTree
         }
     }
 
+    /// <summary>
+    /// <see cref="Delete"/> that first offers each file to <paramref name="recycle"/> (a recycle bin); files it takes
+    /// are not deleted, and folders emptied that way are removed.
+    /// </summary>
+    public static async Task DeleteAsync(
+        string physical, DavPath path, List<(DavPath Path, bool Collection)> failures, Func<string, Task<bool>> recycle)
+    {
+        if (!Directory.Exists(physical) || new FileInfo(physical).LinkTarget is not null)
+        {
+            try
+            {
+                if (!await recycle(physical))
+                {
+                    File.Delete(physical);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Http.DavException)
+            {
+                failures.Add((path, false));
+            }
+
+            return;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(physical).ToList())
+        {
+            await DeleteAsync(entry, path.Child(Path.GetFileName(entry)), failures, recycle);
+        }
+
+        try
+        {
+            Directory.Delete(physical);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (!failures.Any(f => path.Contains(f.Path)))
+            {
+                failures.Add((path, true));
+            }
+        }
+    }
+
     public static void Copy(string source, string target, DavPath targetPath, bool recursive, List<(DavPath Path, bool Collection)> failures)
     {
         if (!Directory.Exists(source))

@@ -25,4 +25,10 @@ public interface IDavVirtualWrites
 
     /// <summary>PUT of <paramref name="body"/> at <paramref name="path"/>; returns false when the bytes are not accepted.</summary>
     Task<bool> PutAsync(DavPath path, Stream body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether DELETE of the mount root itself has a meaning here (emptying a trash); mount roots are otherwise
+    /// protected from DELETE.
+    /// </summary>
+    bool CanDeleteRoot => false;
 }

@@ -1,0 +1,33 @@
+using FolderPrism.Views.Items;
+using FolderPrism.WebDav.Store;
+
+namespace FolderPrism.Views.Trash;
+
+/// <summary>
+/// The WebDAV recycle-bin hook: DELETE in Originals/ trashes photos and videos (other files are deleted for real:
+/// the trash is a view of the index, and litmus-style scratch files or client noise have no place in it); MOVE of a
+/// Trash item to a free path in Originals/ restores it there.
+/// </summary>
+internal sealed class OriginalsRecycleBin(TrashStore trash) : IDavRecycleBin
+{
+    public Task<bool> TryRecycleAsync(string physicalPath, CancellationToken cancellationToken) =>
+        trash.TrashFileAsync(physicalPath, cancellationToken);
+
+    public async Task<bool> TryRestoreAsync(IDavItem source, string physicalPath, CancellationToken cancellationToken)
+    {
+        var services = trash.Services;
+        if (source is not ViewFile file || source.Path.Segments[0] != services.Options.Trash)
+        {
+            return false;
+        }
+
+        var relative = Path.GetRelativePath(services.OriginalsRoot, physicalPath).Replace(Path.DirectorySeparatorChar, '/');
+        if (relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative))
+        {
+            return false;
+        }
+
+        await trash.RestoreAsync(file.Entry.Id, relative, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+namespace FolderPrism.WebDav.Store;
+
+/// <summary>
+/// Optional hook that turns deletes in the real trees (<c>Originals/</c>) into moves to a recycle bin and lets a MOVE
+/// of a virtual item (from the bin) land in a real tree again. It lives here so WebDAV keeps no dependency on the
+/// project that implements the bin (the views): without a registration DELETE removes files for good, as before.
+/// </summary>
+public interface IDavRecycleBin
+{
+    /// <summary>
+    /// Called for each file a DELETE would remove. True when the bin took the file (the handler must not delete it);
+    /// false when it should be deleted for real (client noise, files the bin does not keep).
+    /// </summary>
+    Task<bool> TryRecycleAsync(string physicalPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// MOVE of <paramref name="source"/> (a virtual item) to the free real path <paramref name="physicalPath"/>.
+    /// True when the bin restored it there; false when the source is nothing it can restore (the handler answers 403).
+    /// </summary>
+    Task<bool> TryRestoreAsync(IDavItem source, string physicalPath, CancellationToken cancellationToken);
+}
