@@ -51,6 +51,7 @@ public static class ViewsServiceCollectionExtensions
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
             new NamedMount(s, set, s.Options.Cameras, NamedViews.CamerasAsync, NamedViews.Camera)));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new ReviewMount(s, set)));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new DuplicatesMount(s, set, sp.GetRequiredService<TrashStore>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new SearchMount(s, set)));
         return services;
     }

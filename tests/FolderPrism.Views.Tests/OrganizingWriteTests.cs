@@ -101,7 +101,7 @@ public sealed class OrganizingWriteTests
         (await host.SendAsync("MKCOL", "/Cameras/New")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("MKCOL", "/Timeline/1999")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("DELETE", "/Timeline/2019")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await host.SendAsync("DELETE", "/Trash")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await host.SendAsync("DELETE", "/Duplicates")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("DELETE", "/Tags")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("COPY", "/Timeline/2019/2019-06/" + Name, Destination(host, "/Cameras/Canon EOS R/x.jpg"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await host.SendAsync("MKCOL", "/Tags/a|b")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

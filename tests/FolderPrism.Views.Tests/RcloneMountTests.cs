@@ -7,12 +7,13 @@ namespace FolderPrism.Views.Tests;
 public sealed class RcloneMountTests
 {
     [Fact]
-    public async Task Cp_into_a_tag_folder_rm_from_it_and_mv_a_people_folder()
+    public async Task Cp_into_a_tag_folder_rm_from_it_mv_a_people_folder_rm_in_timeline_and_mv_back_from_trash()
     {
         await using var host = await ViewsHost.StartAsync();
         var bytes = "bytes of a photo for the mount test"u8.ToArray();
         var item = await host.AddAsync("2019/IMG_1.JPG", new DateTime(2019, 6, 21, 12, 0, 0), bytes: bytes);
         await host.PersonAsync(item, "Alice");
+        await host.AddAsync("2019/IMG_2.JPG", new DateTime(2019, 6, 22, 12, 0, 0)); // keeps the month folder while IMG_1 is trashed
         (await host.SendAsync("MKCOL", "/Tags/Beach")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
         var local = Path.Combine(host.Root, "local", "IMG_1.JPG");
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
@@ -38,6 +39,21 @@ public sealed class RcloneMountTests
 
             Directory.Move(Path.Combine(mount, "People", "Alice"), Path.Combine(mount, "People", "Alice Smith"));
             await WaitUntilAsync(() => CountAsync(host, db => db.People.CountAsync(p => p.Name == "Alice Smith")).Result == 1);
+            (await host.ListAsync("/People/Alice Smith/")).ShouldBe(["2019-06-21 12.00.00 IMG_1.JPG"]);
+
+            // rm in Timeline moves the original to Trash; mv from Trash back into Timeline restores it.
+            var original = Path.Combine(host.Originals, "2019/IMG_1.JPG");
+            var timeline = Path.Combine(mount, "Timeline", "2019", "2019-06", "2019-06-21 12.00.00 IMG_1.JPG");
+            await WaitUntilAsync(() => File.Exists(timeline));
+            File.Delete(timeline);
+            await WaitUntilAsync(() => !File.Exists(original));
+            var trashed = Path.Combine(mount, "Trash", "2019-06-21 12.00.00 IMG_1.JPG");
+            await WaitUntilAsync(() => File.Exists(trashed));
+            File.ReadAllBytes(trashed).ShouldBe(bytes);
+            File.Move(trashed, timeline);
+            await WaitUntilAsync(() => File.Exists(original));
+            File.ReadAllBytes(original).ShouldBe(bytes);
+            (await host.ListAsync("/Trash/")).ShouldBeEmpty();
             (await host.ListAsync("/People/Alice Smith/")).ShouldBe(["2019-06-21 12.00.00 IMG_1.JPG"]);
         }
         finally

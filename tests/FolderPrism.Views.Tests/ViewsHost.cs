@@ -41,13 +41,23 @@ public sealed class ViewsHost : IAsyncDisposable
 
     public string Originals => Path.Combine(Root, "library", "Originals");
 
+    public string Library => Path.Combine(Root, "library");
+
     public IDbContextFactory<FolderPrismDbContext> Db => App.Services.GetRequiredService<IDbContextFactory<FolderPrismDbContext>>();
 
-    public static async Task<ViewsHost> StartAsync(int maxFolderEntries = 1000, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>Starts the daemon; <paramref name="prepareLibrary"/> may fill the library folder before it starts.</summary>
+    public static async Task<ViewsHost> StartAsync(
+        int maxFolderEntries = 1000, IReadOnlyDictionary<string, string?>? extra = null, Action<string>? prepareLibrary = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "folderprism-views-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var overrides = new Dictionary<string, string?> { ["Views:MaxFolderEntries"] = maxFolderEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        prepareLibrary?.Invoke(Path.Combine(root, "library"));
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Views:MaxFolderEntries"] = maxFolderEntries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Rows are written by the tests themselves: a start-up reconcile racing AddAsync would index the same file.
+            ["Indexing:StartupReconcileDelay"] = "1.00:00:00",
+        };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;

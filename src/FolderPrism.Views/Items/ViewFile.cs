@@ -33,6 +33,9 @@ internal sealed class ViewFile : IDavItem
 
     public ViewEntry Entry { get; }
 
+    /// <summary>Set for a displaced version shown in a Duplicates group (its <c>DisplacedVersion</c> row id).</summary>
+    public long? DisplacedId { get; init; }
+
     public DavPath Path { get; }
 
     public bool IsCollection => false;
