@@ -80,20 +80,27 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
-            var item = await db.MediaItems.SingleOrDefaultAsync(i => i.RelativePath == relative, cancellationToken);
-            if (item is null)
+            for (var attempt = 0; ; attempt++)
             {
-                item = new MediaItem
+                await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
+                var item = await db.MediaItems.SingleOrDefaultAsync(i => i.RelativePath == relative, cancellationToken);
+                var fresh = item is null;
+                item ??= db.MediaItems.Add(new MediaItem
                 {
                     Id = Guid.CreateVersion7(), RelativePath = relative, Size = info.Length, ModifiedUtc = info.LastWriteTimeUtc,
                     Kind = MediaTypes.GetKind(relative), MimeType = MediaTypes.GetMimeType(relative), FirstSeenAt = time.GetUtcNow(),
-                };
-                db.MediaItems.Add(item);
+                }).Entity;
+                try
+                {
+                    await TrashRowAsync(db, item);
+                    return true;
+                }
+                catch (DbUpdateException) when (fresh && attempt == 0)
+                {
+                    // The indexer made a row for this file meanwhile: trash that one.
+                    DeleteFolder(Folder(item.Id));
+                }
             }
-
-            await TrashRowAsync(db, item);
-            return true;
         }
         finally
         {
