@@ -69,7 +69,9 @@ public sealed class TrashTests
         await host.AddAsync("a/IMG_2.JPG", Taken.AddDays(1));
         (await host.SendAsync("DELETE", "/Originals/a/IMG_1.JPG")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await host.SendAsync("DELETE", "/Timeline/2019/2019-06/2019-06-22 12.00.00 IMG_2.JPG")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await host.ListAsync("/Trash/")).Count.ShouldBe(2);
+        await host.AddAsync("a/IMG_3.JPG", Taken.AddDays(2));
+        (await host.SendAsync("MOVE", "/Originals/a/IMG_3.JPG", Destination(host, "/Trash/IMG_3.JPG"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await host.ListAsync("/Trash/")).Count.ShouldBe(3);
 
         (await host.SendAsync("DELETE", "/Trash/")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await host.ListAsync("/Trash/")).ShouldBeEmpty();

@@ -42,8 +42,23 @@ internal sealed class TrashMount(ViewServices services, TrashStore trash)
         }
     }
 
-    public Task<bool> ReceiveAsync(IDavItem source, DavPath destination, bool move, CancellationToken cancellationToken) =>
+    /// <summary>MOVE of a photo (from a view or from Originals/) into the trash is a DELETE; COPY has no meaning here.</summary>
+    public async Task<bool> ReceiveAsync(IDavItem source, DavPath destination, bool move, CancellationToken cancellationToken)
+    {
+        if (move && source is ViewFile { DisplacedId: null } file && source.Path.Segments[0] != Services.Options.Trash)
+        {
+            await trash.TrashAsync(file.Entry.Id, cancellationToken);
+            return true;
+        }
+
+        if (move && source is { IsCollection: false, PhysicalPath: { } physical } && source is not ViewFile
+            && await trash.TrashFileAsync(physical, cancellationToken))
+        {
+            return true;
+        }
+
         throw new DavException(StatusCodes.Status403Forbidden);
+    }
 
     public Task<bool> PutAsync(DavPath path, Stream body, CancellationToken cancellationToken) => Task.FromResult(false);
 
