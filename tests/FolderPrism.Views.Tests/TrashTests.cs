@@ -133,6 +133,7 @@ public sealed class TrashTests
         var neverMoved = await host.AddAsync("a/never-moved.jpg", Taken);
         var midRestore = await host.AddAsync("a/mid-restore.jpg", Taken);
         var midPurge = await host.AddAsync("a/mid-purge.jpg", Taken);
+        var midCopy = await host.AddAsync("a/mid-copy.jpg", Taken);
         await store.TrashAsync(midRestore.Id, ViewsHost.Timeout);
         await store.TrashAsync(midPurge.Id, ViewsHost.Timeout);
         await using (var db = await host.Db.CreateDbContextAsync(ViewsHost.Timeout))
@@ -147,6 +148,14 @@ public sealed class TrashTests
             // Crash after a restore committed the destination but before the rename.
             var restoring = await db.MediaItems.SingleAsync(i => i.Id == midRestore.Id, ViewsHost.Timeout);
             restoring.RelativePath = "a/mid-restore.jpg";
+
+            // A cross-file-system move (copy + delete) killed mid-copy: a partial copy in the trash, the original intact.
+            var copying = await db.MediaItems.SingleAsync(i => i.Id == midCopy.Id, ViewsHost.Timeout);
+            Directory.CreateDirectory(store.Folder(copying.Id));
+            await File.WriteAllTextAsync(Path.Combine(store.Folder(copying.Id), TrashStore.OriginFile), copying.RelativePath, ViewsHost.Timeout);
+            await File.WriteAllTextAsync(Path.Combine(store.Folder(copying.Id), "mid-copy.jpg"), "part", ViewsHost.Timeout);
+            copying.RelativePath = store.TrashRelative(copying.Id, "mid-copy.jpg");
+            copying.TrashedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync(ViewsHost.Timeout);
         }
 
@@ -157,13 +166,15 @@ public sealed class TrashTests
         await File.WriteAllTextAsync(Path.Combine(orphan, "orphan.jpg"), "orphan bytes", ViewsHost.Timeout);
         await File.WriteAllTextAsync(Path.Combine(orphan, TrashStore.OriginFile), "b/orphan.jpg", ViewsHost.Timeout);
 
-        (await host.App.Services.GetRequiredService<TrashRepair>().RepairAsync(ViewsHost.Timeout)).ShouldBe(4);
+        (await host.App.Services.GetRequiredService<TrashRepair>().RepairAsync(ViewsHost.Timeout)).ShouldBe(5);
 
         File.Exists(Path.Combine(host.Originals, "a/never-moved.jpg")).ShouldBeTrue();
         File.Exists(Path.Combine(host.Originals, "a/mid-restore.jpg")).ShouldBeFalse();
         File.ReadAllText(Path.Combine(host.Originals, "b/orphan.jpg")).ShouldBe("orphan bytes");
         (await host.ListAsync("/Trash/")).ShouldBe(["2019-06-21 12.00.00 mid-restore.jpg"]);
-        (await host.ListAsync("/Timeline/2019/2019-06/")).ShouldBe(["2019-06-21 12.00.00 never-moved.jpg"]);
+        (await host.ListAsync("/Timeline/2019/2019-06/")).Order(StringComparer.Ordinal)
+            .ShouldBe(["2019-06-21 12.00.00 mid-copy.jpg", "2019-06-21 12.00.00 never-moved.jpg"]);
+        File.ReadAllBytes(Path.Combine(host.Originals, "a/mid-copy.jpg")).Length.ShouldBe((int)midCopy.Size);
         using (var get = await host.SendAsync("GET", "/Trash/2019-06-21 12.00.00 mid-restore.jpg"))
         {
             get.StatusCode.ShouldBe(HttpStatusCode.OK);

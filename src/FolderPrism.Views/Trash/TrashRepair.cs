@@ -28,6 +28,14 @@ internal sealed class TrashRepair(TrashStore trash)
             var folder = trash.Folder(item.Id);
             var data = TrashStore.DataFile(folder);
             var origin = TrashStore.ReadOrigin(folder) ?? (trash.IsTrashRelative(item.RelativePath) ? null : item.RelativePath);
+            if (data is not null && origin is not null && new FileInfo(data).Length != item.Size
+                && new FileInfo(services.FullPath(origin)) is { Exists: true } left && left.Length == item.Size)
+            {
+                // A cross-file-system move (copy, then delete) killed mid-copy: the original is intact, the copy is not.
+                File.Delete(data);
+                data = null;
+            }
+
             if (data is not null)
             {
                 var relative = trash.TrashRelative(item.Id, Path.GetFileName(data));
