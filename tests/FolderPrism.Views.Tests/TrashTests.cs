@@ -30,6 +30,7 @@ public sealed class TrashTests
         File.SetLastWriteTimeUtc(fresh, new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc));
         await File.WriteAllTextAsync(Path.Combine(host.Originals, "2019/notes.txt"), "not a photo");
         await File.WriteAllTextAsync(Path.Combine(host.Originals, "2019/.DS_Store"), "noise");
+        await File.WriteAllTextAsync(Path.Combine(host.Originals, "2019/._IMG_1.JPG"), "AppleDouble noise");
 
         (await host.SendAsync("DELETE", "/Originals/2019/")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         Directory.Exists(Path.Combine(host.Originals, "2019")).ShouldBeFalse();
@@ -37,7 +38,7 @@ public sealed class TrashTests
         (await host.ListAsync("/Trash/")).Order().ShouldBe([Name, "2020-01-02 03.04.05 new.jpg"]);
         (await host.ListAsync("/Timeline/")).ShouldBeEmpty();
         var kept = Directory.EnumerateFiles(TrashDir(host), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        kept.ShouldBe([TrashStore.OriginFile, TrashStore.OriginFile, "IMG_1.JPG", "new.jpg"]); // notes.txt and .DS_Store: gone for good
+        kept.ShouldBe([TrashStore.OriginFile, TrashStore.OriginFile, "IMG_1.JPG", "new.jpg"]); // notes.txt, .DS_Store, ._IMG_1.JPG: gone for good
 
         // The name is free again at once (delete then re-create), while the old photo waits in Trash.
         using (var put = new HttpRequestMessage(HttpMethod.Put, "/Originals/2019/IMG_1.JPG") { Content = new ByteArrayContent("other"u8.ToArray()) })

@@ -79,7 +79,7 @@ public sealed class ViewListingTests
         await host.AlbumAsync(beach, "Holidays 2019");
 
         (await host.ListAsync("/")).ShouldBe(
-            ["Albums/", "Cameras/", "Favorites/", "Import/", "Originals/", "People/", "Review/", "Search/", "Tags/", "Timeline/", "Trash/", "Videos/"],
+            ["Albums/", "Cameras/", "Duplicates/", "Favorites/", "Import/", "Originals/", "People/", "Review/", "Search/", "Tags/", "Timeline/", "Trash/", "Videos/"],
             ignoreOrder: true);
         (await host.ListAsync("/Tags/")).ShouldBe(["beach/", "Places/"]);
         (await host.ListAsync("/Tags/Places/")).ShouldBe(["France/", "2019-06-21 12.00.00 paris.jpg"]);
@@ -108,7 +108,7 @@ public sealed class ViewListingTests
     public async Task Empty_views_are_browsable()
     {
         await using var host = await ViewsHost.StartAsync();
-        foreach (var view in new[] { "/Timeline/", "/Tags/", "/People/", "/Albums/", "/Cameras/", "/Videos/", "/Favorites/", "/Search/", "/Search/anything/" })
+        foreach (var view in new[] { "/Timeline/", "/Tags/", "/People/", "/Albums/", "/Cameras/", "/Videos/", "/Favorites/", "/Duplicates/", "/Trash/", "/Search/", "/Search/anything/" })
         {
             (await host.ListAsync(view)).ShouldBeEmpty(view);
         }

@@ -52,6 +52,7 @@ internal sealed class DeleteHandler(
         {
             FileTree.Delete(physical, context.Path, failures);
         }
+
         if (failures.Count == 0)
         {
             await deadProperties.DeleteAsync(context.Path, context.Aborted);
