@@ -14,7 +14,7 @@ namespace FolderPrism.Views.Tests;
 /// DELETE photos in Originals/ (each a move to the trash), then restarted: every photo must exist exactly once (in
 /// Originals/ or in the trash) after each kill, and after the start-up repair the index must agree with the disk.
 /// </summary>
-public sealed class TrashKillTests
+public sealed class TrashKillTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Files = 60;
 
@@ -49,13 +49,14 @@ public sealed class TrashKillTests
             }
 
             var random = new Random(7);
+            var logs = new List<Task<string>>();
             var next = 0;
             var kills = 0;
             while (next < names.Count)
             {
                 var port = FreePort();
                 using var daemon = Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--library", library, "--data", data]);
-                _ = daemon.StandardOutput.ReadToEndAsync();
+                logs.Add(daemon.StandardOutput.ReadToEndAsync());
                 _ = daemon.StandardError.ReadToEndAsync();
                 using var http = Client(port);
                 await WaitReadyAsync(http, daemon);
@@ -97,7 +98,7 @@ public sealed class TrashKillTests
             var lastPort = FreePort();
             using (var daemon = Start(["serve", "--urls", $"http://127.0.0.1:{lastPort}", "--library", library, "--data", data]))
             {
-                _ = daemon.StandardOutput.ReadToEndAsync();
+                logs.Add(daemon.StandardOutput.ReadToEndAsync());
                 _ = daemon.StandardError.ReadToEndAsync();
                 using var http = Client(lastPort);
                 await WaitReadyAsync(http, daemon);
@@ -107,6 +108,8 @@ public sealed class TrashKillTests
             }
 
             kills.ShouldBeGreaterThan(1);
+            var repaired = (await Task.WhenAll(logs)).Sum(l => l.Split('\n').Count(line => line.Contains("Trash repair settled", StringComparison.Ordinal)));
+            output.WriteLine($"{kills} kills; {repaired} start-ups found interrupted trash operations to settle");
             AssertEachPhotoOnce(library, names);
         }
         finally
