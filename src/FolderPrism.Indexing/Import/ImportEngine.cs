@@ -11,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace FolderPrism.Indexing.Import;
 
 /// <summary>
-/// The import shared by <c>folderprism import</c> and the <c>Import/</c> folder: analyse every input (date + hash),
-/// decide (duplicate, rejected, or where it goes), then copy or move it into <c>Originals/</c> through the journal and
-/// index it at once. One run at a time per data folder (a lock file), journal recovery first.
+/// The import shared by <c>folderprism import</c> and the <c>Import/</c> folder: analyse the inputs in parallel (hash,
+/// date, reduced decode for the perceptual hash: <see cref="ImportPipeline"/>), then, strictly in input order, decide
+/// (duplicate, rejected, or where it goes), copy or move into <c>Originals/</c> through the journal and index at once. One run at a time per data folder (a lock file), journal recovery first.
 /// </summary>
 public sealed class ImportEngine(
     IDbContextFactory<FolderPrismDbContext> factory,
@@ -22,11 +22,14 @@ public sealed class ImportEngine(
     IndexWriter writer,
     ImportJournal journal,
     ImportIndexer indexer,
+    ImportFingerprinter fingerprinter,
     IOptions<ImportOptions> options,
     IOptions<LibraryOptions> library,
     IOptions<DataOptions> data,
     ILogger<ImportEngine> logger)
 {
+    private readonly ImportPreparer preparer = new(analyzer, processor, fingerprinter, factory, logger);
+
     public async Task<ImportBatchResult> RunAsync(
         ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -47,7 +50,9 @@ public sealed class ImportEngine(
 
         var allFiles = inputs.Groups.SelectMany(g => g.Media.Concat(g.Xmp)).ToList();
         var totalBytes = allFiles.Sum(f => SafeLength(f.FullPath));
-        var run = new ImportRun(this, request, batchId, allFiles.Count, totalBytes, entries, progress);
+        var parallelism = options.Value.AnalysisParallelism > 0 ? options.Value.AnalysisParallelism : Environment.ProcessorCount;
+        await using var pipeline = new ImportPipeline(inputs.Groups.SelectMany(g => g.Media).ToList(), parallelism, Preparer.PrepareAsync, cancellationToken);
+        var run = new ImportRun(this, request, batchId, allFiles.Count, totalBytes, entries, progress, pipeline);
         string? stopped = null;
         try
         {
@@ -61,6 +66,7 @@ public sealed class ImportEngine(
         {
             stopped = e.Message;
             logger.LogError("Import stopped: {Reason}", e.Message);
+            run.ReportUnfinished(allFiles, e.Message);
         }
 
         return new ImportBatchResult(batchId, entries, stopped, clock.Elapsed);
@@ -79,6 +85,8 @@ public sealed class ImportEngine(
     internal ImportIndexer Indexer => indexer;
 
     internal ImportOptions Options => options.Value;
+
+    internal ImportPreparer Preparer => preparer;
 
     internal string Originals => library.Value.OriginalsPath;
 

@@ -97,7 +97,9 @@ public sealed class ImportFolderService(
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var batchFolder = Path.Combine(BatchesRoot, $"{stamp}-{result.BatchId:N}");
         Directory.CreateDirectory(batchFolder);
-        foreach (var entry in result.Entries.Where(e => e.Kind is not ImportOutcome.Imported))
+        // A stopped batch (disk full) leaves its failed inputs in Import/ to be retried, not filed away as bad.
+        foreach (var entry in result.Entries.Where(e => e.Kind is not ImportOutcome.Imported &&
+                                                        !(result.StoppedReason is not null && e.Kind is ImportOutcome.Failed)))
         {
             MoveToFailed(root, entry);
         }

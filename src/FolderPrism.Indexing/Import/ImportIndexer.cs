@@ -9,13 +9,13 @@ namespace FolderPrism.Indexing.Import;
 /// <summary>
 /// Makes an imported file known to the index at once, with the analysis import already made at the source — which
 /// includes what the Takeout JSON said (that JSON is not copied, so a later re-analysis in <c>Originals/</c> could not
-/// see it): the row is created, the analysis applied, and the redundant analysis job dropped. Thumbnails follow via
-/// the derivatives job the applier queues.
+/// see it): the row is created, the analysis applied (with the perceptual hash import computed), and the redundant analysis
+/// job dropped. Thumbnails follow via the derivatives job the applier queues, unless import already made them.
 /// </summary>
 public sealed class ImportIndexer(IDbContextFactory<FolderPrismDbContext> factory, IndexWriter writer, AnalysisApplier applier)
 {
     public async Task<Guid> IndexAsync(
-        string relativePath, MediaAnalysis analysis, MediaDerivatives? derivatives, CancellationToken cancellationToken)
+        string relativePath, MediaAnalysis analysis, PixelCheck? pixels, CancellationToken cancellationToken)
     {
         await writer.ApplyObservationsAsync([new FileObservation(relativePath, analysis.Size, analysis.ModifiedUtc)], forceAnalyze: false, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -25,16 +25,28 @@ public sealed class ImportIndexer(IDbContextFactory<FolderPrismDbContext> factor
         id = await db.MediaItems.Where(i => i.RelativePath == relativePath).Select(i => i.Id).SingleAsync(cancellationToken);
         await db.IndexJobs.Where(j => j.ItemId == id && j.Kind == JobKind.Analyze && j.State != JobState.Started)
             .ExecuteDeleteAsync(cancellationToken);
-        if (derivatives is not null)
+        if (analysis.Albums.Count > 0)
         {
-            // Import decoded the pixels already (to catch truncation and get the perceptual hash): thumbnails are in the cache.
-            var hash = derivatives.PerceptualHash is { } p ? unchecked((long)p) : (long?)null;
+            await ImportAlbums.KeepAsync(db, id, cancellationToken);
+        }
+
+        if (pixels?.Thumbnails is not null)
+        {
+            // The full processor ran at import (video, HEIC, RAW): the thumbnails are in the cache already.
+            var hash = pixels.PerceptualHash is { } p ? unchecked((long)p) : (long?)null;
             var now = DateTimeOffset.UtcNow;
             await db.MediaItems.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.PerceptualHash, hash).SetProperty(i => i.ThumbnailState, ThumbnailState.Ready)
                 .SetProperty(i => i.DerivativesAt, now), cancellationToken);
             await db.IndexJobs.Where(j => j.ItemId == id && j.Kind == JobKind.Derivatives && j.State != JobState.Started)
                 .ExecuteDeleteAsync(cancellationToken);
+        }
+        else if (pixels?.PerceptualHash is { } reduced)
+        {
+            // Reduced decode only: the perceptual hash is known now (for the next near-duplicate check); the queued
+            // derivatives job makes the thumbnails in the background.
+            var hash = unchecked((long)reduced);
+            await db.MediaItems.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.PerceptualHash, hash), cancellationToken);
         }
 
         return id;

@@ -20,6 +20,7 @@ public sealed class ImportJournal(
     IDbContextFactory<FolderPrismDbContext> factory,
     IMediaAnalyzer analyzer,
     ImportIndexer indexer,
+    ImportFingerprinter fingerprinter,
     IOptions<LibraryOptions> library,
     ILogger<ImportJournal> logger)
 {
@@ -98,7 +99,7 @@ public sealed class ImportJournal(
                 ModifiedUtc = File.GetLastWriteTimeUtc(destination),
                 Sidecars = MediaAnalyzer.XmpSidecarPaths(destination),
             };
-            await indexer.IndexAsync(entry.DestinationPath, analysis, derivatives: null, cancellationToken);
+            await indexer.IndexAsync(entry.DestinationPath, analysis, PixelsOf(destination, analysis), cancellationToken);
         }
 
         if (entry.Move && sourceIntact)
@@ -109,6 +110,25 @@ public sealed class ImportJournal(
 
         logger.LogInformation("Finished interrupted import of {Source} as {Destination}", entry.SourcePath, entry.DestinationPath);
         return true;
+    }
+
+    /// <summary>The perceptual hash of a recovered image, so the next import's near-duplicate check sees it.</summary>
+    private PixelCheck? PixelsOf(string path, MediaAnalysis analysis)
+    {
+        if (analysis.Kind != MediaKind.Image || analysis.IsDamaged || !ImportFingerprinter.Handles(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new PixelCheck(fingerprinter.PerceptualHash(path), null);
+        }
+        catch (MediaDecodeException e)
+        {
+            logger.LogWarning("Recovered import {Path} cannot be decoded: {Message}", path, e.Message);
+            return null;
+        }
     }
 
     /// <summary>

@@ -23,4 +23,10 @@ public sealed class ImportOptions
 
     /// <summary>Maximum difference between two capture times for near-duplicates (both dated); Takeout rounds to seconds and may shift by a zone.</summary>
     public TimeSpan NearDuplicateTimeWindow { get; set; } = TimeSpan.FromHours(14);
+
+    /// <summary>
+    /// How many inputs are analysed (hash, metadata, reduced decode) at once; 0 means one per processor. Filing stays
+    /// sequential in input order, so the result does not depend on this.
+    /// </summary>
+    public int AnalysisParallelism { get; set; }
 }

@@ -15,13 +15,13 @@ internal sealed partial class ImportRun
     /// replace; those inherit the old version's date when it is better sourced.
     /// </summary>
     private async Task<Dictionary<ImportFile, (PhotoVersion Old, int Distance)>> ResolveNearDuplicatesAsync(
-        List<(ImportFile File, MediaAnalysis Analysis, MediaDerivatives? Derivatives)> accepted, CancellationToken cancellationToken)
+        List<(ImportFile File, MediaAnalysis Analysis, PixelCheck? Pixels)> accepted, CancellationToken cancellationToken)
     {
         var takeovers = new Dictionary<ImportFile, (PhotoVersion, int)>();
         for (var i = accepted.Count - 1; i >= 0; i--)
         {
-            var (file, analysis, derivatives) = accepted[i];
-            if (analysis.Kind != MediaKind.Image || derivatives?.PerceptualHash is not { } hash)
+            var (file, analysis, pixels) = accepted[i];
+            if (analysis.Kind != MediaKind.Image || pixels?.PerceptualHash is not { } hash)
             {
                 continue;
             }
@@ -44,7 +44,7 @@ internal sealed partial class ImportRun
             takeovers[file] = (match.Version, match.Distance);
             if (match.Version.HasRealDate && (analysis.TakenAt is null || match.Version.TakenSource < analysis.TakenAt.Source))
             {
-                accepted[i] = (file, analysis with { TakenAt = await ItemDateAsync(keptId, cancellationToken) ?? analysis.TakenAt }, derivatives);
+                accepted[i] = (file, analysis with { TakenAt = await ItemDateAsync(keptId, cancellationToken) ?? analysis.TakenAt }, pixels);
             }
         }
 
@@ -56,11 +56,12 @@ internal sealed partial class ImportRun
     {
         var holding = DuplicateHolding.PlanPath(engine.Originals, keptId, file.Name, analysis.ContentHash);
         var failure = await TransferAsync(file, DuplicateHolding.JournalPrefix + holding, analysis.ContentHash, analysis.Size,
-            analysis: null, derivatives: null, sidecars: [], cancellationToken, afterPlaced: async ct =>
+            analysis: null, pixels: null, sidecars: [], cancellationToken, afterPlaced: async ct =>
             {
                 await using var db = await engine.Factory.CreateDbContextAsync(ct);
                 await DuplicateHolding.RecordAsync(db, holding, file.Label, analysis.ContentHash, analysis.Size, analysis.Width,
                     analysis.Height, analysis.MimeType, distance, ct);
+                await ImportAlbums.LinkAsync(db, keptId, analysis.Albums, ct);
             });
         return failure ?? Entry(file, "duplicate", duplicateOf: keptPath, taken: analysis.TakenAt,
             message: $"Lesser version of {keptPath} (perceptual distance {distance}); kept in {DuplicateHolding.FolderName}/{holding}.");
@@ -72,10 +73,10 @@ internal sealed partial class ImportRun
     /// the library ends up the same whichever version arrived first).
     /// </summary>
     private async Task<(string? Note, string Path)> AfterImportedAsync(ImportFile file, string target, MediaAnalysis analysis,
-        MediaDerivatives? derivatives, bool alone, Dictionary<ImportFile, (PhotoVersion Old, int Distance)> takeovers,
+        PixelCheck? pixels, bool alone, Dictionary<ImportFile, (PhotoVersion Old, int Distance)> takeovers,
         CancellationToken cancellationToken)
     {
-        if (request.DryRun || analysis.Kind != MediaKind.Image || derivatives?.PerceptualHash is not { } hash)
+        if (request.DryRun || analysis.Kind != MediaKind.Image || pixels?.PerceptualHash is not { } hash)
         {
             return (takeovers.TryGetValue(file, out var planned) ? $"Better version of {planned.Old.Path}." : null, target);
         }

@@ -18,13 +18,16 @@ internal sealed partial class ImportRun
     private readonly List<ImportReportEntry> entries;
     private readonly IProgress<ImportProgress>? progress;
     private readonly DestinationPlanner planner;
+    private readonly ImportPipeline pipeline;
+    private readonly HashSet<ImportFile> reported = [];
     private readonly Dictionary<string, string> batchHashes = new(StringComparer.Ordinal);
     private int filesDone;
     private long bytesDone;
 
     public ImportRun(ImportEngine engine, ImportRequest request, Guid batchId, int filesTotal, long bytesTotal,
-        List<ImportReportEntry> entries, IProgress<ImportProgress>? progress)
+        List<ImportReportEntry> entries, IProgress<ImportProgress>? progress, ImportPipeline pipeline)
     {
+        this.pipeline = pipeline;
         this.engine = engine;
         this.request = request;
         this.batchId = batchId;
@@ -37,11 +40,11 @@ internal sealed partial class ImportRun
 
     public async Task ImportGroupAsync(CompanionGroup group, CancellationToken cancellationToken)
     {
-        var accepted = new List<(ImportFile File, MediaAnalysis Analysis, MediaDerivatives? Derivatives)>();
+        var accepted = new List<(ImportFile File, MediaAnalysis Analysis, PixelCheck? Pixels)>();
         string? duplicateOfGroup = null;
         foreach (var file in group.Media)
         {
-            var (analysis, derivatives, verdict) = await JudgeAsync(file, cancellationToken);
+            var (analysis, pixels, verdict) = await JudgeAsync(file, cancellationToken);
             if (verdict is not null)
             {
                 Report(file, verdict, analysis);
@@ -49,7 +52,7 @@ internal sealed partial class ImportRun
                 continue;
             }
 
-            accepted.Add((file, analysis!, derivatives));
+            accepted.Add((file, analysis!, pixels));
             batchHashes[analysis!.ContentHash] = ""; // claimed; the path is filled in once planned
         }
 
@@ -81,7 +84,7 @@ internal sealed partial class ImportRun
             var target = planned[ordered.Count + i];
             var hash = await ContentHasher.ComputeAsync(xmp.FullPath, cancellationToken);
             var size = new FileInfo(xmp.FullPath).Length;
-            var result = await TransferAsync(xmp, target, hash, size, analysis: null, derivatives: null, sidecars: [], cancellationToken);
+            var result = await TransferAsync(xmp, target, hash, size, analysis: null, pixels: null, sidecars: [], cancellationToken);
             Report(xmp, result ?? Entry(xmp, "imported", path: target, taken: primary.TakenAt, bytes: size), null);
             if (result is null)
             {
@@ -91,15 +94,15 @@ internal sealed partial class ImportRun
 
         for (var i = 0; i < ordered.Count; i++)
         {
-            var (file, analysis, derivatives) = ordered[i];
+            var (file, analysis, pixels) = ordered[i];
             var target = planned[i];
             var own = sidecarTargets.Where(s => ImportInputs.StemOf(Path.GetFileName(s))
                 .Equals(ImportInputs.StemOf(Path.GetFileName(target)), StringComparison.OrdinalIgnoreCase)).ToList();
-            var result = await TransferAsync(file, target, analysis.ContentHash, analysis.Size, analysis, derivatives, own, cancellationToken);
+            var result = await TransferAsync(file, target, analysis.ContentHash, analysis.Size, analysis, pixels, own, cancellationToken);
             string? note = null;
             if (result is null)
             {
-                (note, target) = await AfterImportedAsync(file, target, analysis, derivatives, alone: names.Count == 1, takeovers, cancellationToken);
+                (note, target) = await AfterImportedAsync(file, target, analysis, pixels, alone: names.Count == 1, takeovers, cancellationToken);
                 batchHashes[analysis.ContentHash] = target;
             }
             else
@@ -112,63 +115,49 @@ internal sealed partial class ImportRun
         }
     }
 
-    private async Task<(MediaAnalysis? Analysis, MediaDerivatives? Derivatives, ImportReportEntry? Verdict)> JudgeAsync(
+    /// <summary>Takes the file's prepared result (in input order) and decides what the batch and library make of it.</summary>
+    private async Task<(MediaAnalysis? Analysis, PixelCheck? Pixels, ImportReportEntry? Verdict)> JudgeAsync(
         ImportFile file, CancellationToken cancellationToken)
     {
-        var (analysis, verdict) = await AnalyzeAsync(file, cancellationToken);
-        if (verdict is not null)
+        var prepared = await pipeline.TakeAsync(file, cancellationToken);
+        if (prepared.Verdict is not null)
         {
-            return (analysis, null, verdict);
+            return (prepared.Analysis, null, prepared.Verdict);
         }
 
-        try
-        {
-            // Decoding the pixels catches truncation the headers hide, and yields the perceptual hash and thumbnails.
-            var derivatives = await engine.Processor.ProcessAsync(file.FullPath, analysis!.ContentHash, analysis.Kind, cancellationToken);
-            return (analysis, derivatives, null);
-        }
-        catch (MediaDecodeException e)
-        {
-            return (analysis, null, Entry(file, "rejected", taken: analysis!.TakenAt, damaged: true, message: $"Damaged or truncated: {e.Message}"));
-        }
-    }
-
-    private async Task<(MediaAnalysis? Analysis, ImportReportEntry? Verdict)> AnalyzeAsync(ImportFile file, CancellationToken cancellationToken)
-    {
-        if (MediaTypes.GetKind(file.FullPath) == MediaKind.Unknown)
-        {
-            return (null, Entry(file, "rejected", message: "Not a supported photo or video file."));
-        }
-
-        MediaAnalysis analysis;
-        try
-        {
-            analysis = await engine.Analyzer.AnalyzeAsync(file.FullPath, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, Entry(file, "failed", message: $"Cannot read: {e.Message}"));
-        }
-
-        if (analysis.Size == 0)
-        {
-            return (analysis, Entry(file, "rejected", damaged: true, message: "Empty file (0 bytes)."));
-        }
-
-        if (analysis.IsDamaged)
-        {
-            return (analysis, Entry(file, "rejected", taken: analysis.TakenAt, damaged: true,
-                message: $"Damaged or truncated: {analysis.DamageReason ?? "unreadable"}"));
-        }
-
+        var analysis = prepared.Analysis!;
         var duplicateOf = await FindExactDuplicateAsync(analysis.ContentHash, cancellationToken);
         if (duplicateOf is not null)
         {
-            return (analysis, Entry(file, "duplicate", duplicateOf: duplicateOf, taken: analysis.TakenAt,
+            await PassOnAlbumsAsync(duplicateOf, analysis.Albums, cancellationToken);
+            return (analysis, null, Entry(file, "duplicate", duplicateOf: duplicateOf, taken: analysis.TakenAt,
                 message: "Same bytes as a photo already in the library."));
         }
 
-        return (analysis, null);
+        if (prepared.PixelsDeferred)
+        {
+            // In the library when analysed, gone since (trashed or displaced meanwhile): decode now after all.
+            var (pixels, verdict) = await engine.Preparer.CheckPixelsAsync(file, analysis, cancellationToken);
+            return (analysis, pixels, verdict);
+        }
+
+        return (analysis, prepared.Pixels, null);
+    }
+
+    /// <summary>An exact copy found in a Takeout album folder still puts the kept photo in that album.</summary>
+    private async Task PassOnAlbumsAsync(string keptPath, IReadOnlyList<string> albums, CancellationToken cancellationToken)
+    {
+        if (albums.Count == 0 || request.DryRun)
+        {
+            return;
+        }
+
+        await using var db = await engine.Factory.CreateDbContextAsync(cancellationToken);
+        var keptId = await db.MediaItems.Where(i => i.RelativePath == keptPath).Select(i => (Guid?)i.Id).SingleOrDefaultAsync(cancellationToken);
+        if (keptId is { } id)
+        {
+            await ImportAlbums.LinkAsync(db, id, albums, cancellationToken);
+        }
     }
 
     private async Task<string?> FindExactDuplicateAsync(string hash, CancellationToken cancellationToken)
@@ -189,7 +178,7 @@ internal sealed partial class ImportRun
 
     /// <summary>Puts one file in place through the journal; returns null on success or the report line of the failure.</summary>
     private async Task<ImportReportEntry?> TransferAsync(ImportFile file, string target, string hash, long size,
-        MediaAnalysis? analysis, MediaDerivatives? derivatives, IReadOnlyList<string> sidecars, CancellationToken cancellationToken,
+        MediaAnalysis? analysis, PixelCheck? pixels, IReadOnlyList<string> sidecars, CancellationToken cancellationToken,
         Func<CancellationToken, Task>? afterPlaced = null)
     {
         if (request.DryRun)
@@ -229,7 +218,7 @@ internal sealed partial class ImportRun
 
             if (analysis is not null)
             {
-                await engine.Indexer.IndexAsync(target, analysis with { Sidecars = sidecars }, derivatives, cancellationToken);
+                await engine.Indexer.IndexAsync(target, analysis with { Sidecars = sidecars }, pixels, cancellationToken);
             }
 
             if (afterPlaced is not null)
@@ -276,15 +265,25 @@ internal sealed partial class ImportRun
         return db.MediaItems.Any(i => i.RelativePath == relative);
     }
 
+    /// <summary>After the run stopped early: a <c>failed</c> line for every input not dealt with (it is still in its source).</summary>
+    public void ReportUnfinished(IEnumerable<ImportFile> files, string reason)
+    {
+        foreach (var file in files.Where(f => !reported.Contains(f)))
+        {
+            Report(file, Entry(file, "failed", message: $"Not imported (still in its source): {reason}"), null);
+        }
+    }
+
     private void Report(ImportFile file, ImportReportEntry entry, MediaAnalysis? analysis)
     {
+        reported.Add(file);
         entries.Add(entry);
         filesDone++;
         bytesDone += analysis?.Size ?? entry.Bytes;
         progress?.Report(new ImportProgress(filesDone, filesTotal, Math.Min(bytesDone, bytesTotal), bytesTotal, file.Label));
     }
 
-    private static ImportReportEntry Entry(ImportFile file, string outcome, string? path = null, string? duplicateOf = null,
+    internal static ImportReportEntry Entry(ImportFile file, string outcome, string? path = null, string? duplicateOf = null,
         CaptureDate? taken = null, bool damaged = false, string? message = null, long bytes = 0) => new()
     {
         Source = file.Label, Outcome = outcome, Path = path, DuplicateOf = duplicateOf, TakenAt = ImportReportFormat.Taken(taken),

@@ -14,6 +14,7 @@ public static class ImportServiceCollectionExtensions
     public static IServiceCollection AddFolderPrismImport(this IServiceCollection services, bool watchImportFolder)
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName);
+        services.AddSingleton<ImportFingerprinter>();
         services.AddSingleton<ImportIndexer>();
         services.AddSingleton<ImportJournal>();
         services.AddSingleton<ImportEngine>();

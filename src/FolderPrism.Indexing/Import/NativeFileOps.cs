@@ -39,6 +39,8 @@ internal static partial class NativeFileOps
     public static bool IsDiskFull(Exception e) =>
         e is IOException io && ((io.HResult & 0xFFFF) is ENOSPC or EDQUOT ||
                                 io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) ||
+                                // .NET's own message when preallocation (fallocate) finds the disk full; no errno in HResult.
+                                io.Message.Contains("disk was full", StringComparison.OrdinalIgnoreCase) ||
                                 io.Message.Contains("quota", StringComparison.OrdinalIgnoreCase));
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
