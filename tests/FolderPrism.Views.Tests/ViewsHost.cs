@@ -47,7 +47,13 @@ public sealed class ViewsHost : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "folderprism-views-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var overrides = new Dictionary<string, string?> { ["Views:MaxFolderEntries"] = maxFolderEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Views:MaxFolderEntries"] = maxFolderEntries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Rows made by AddAsync hold placeholder bytes: a sidecar write would make the indexer re-read them and
+            // re-date them. Sidecar tests (real JPEGs) turn it back on.
+            ["Views:WriteXmpSidecars"] = "false",
+        };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;

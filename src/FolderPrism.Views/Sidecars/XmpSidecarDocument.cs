@@ -105,7 +105,7 @@ internal static class XmpSidecarDocument
     private static XDocument Parse(string text)
     {
         // No DTDs, no external entities: a sidecar is untrusted input.
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
         using var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), settings);
         return XDocument.Load(reader);
     }
