@@ -14,12 +14,16 @@ internal static class SidecarTestFiles
     public static readonly Dictionary<string, string?> SidecarsOn = new() { ["Views:WriteXmpSidecars"] = "true" };
 
     /// <summary>A small JPEG taken 2019-06-21 12:00:00, optionally with embedded IPTC and XMP keywords.</summary>
-    public static async Task MakeJpegAsync(string path, params string[] embeddedKeywords)
+    public static Task MakeJpegAsync(string path, params string[] embeddedKeywords) =>
+        MakePhotoAsync(path, "gradient:skyblue-navy", "2019:06:21 12:00:00", embeddedKeywords);
+
+    /// <summary>A small JPEG drawn by ImageMagick from <paramref name="source"/> (e.g. <c>pattern:bricks</c>), dated <paramref name="taken"/>.</summary>
+    public static async Task MakePhotoAsync(string path, string source, string taken, params string[] embeddedKeywords)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, ".making-" + Path.GetFileName(path));
-        await RunAsync("convert", "-size", "64x48", "gradient:skyblue-navy", "jpg:" + temp);
-        var args = new List<string> { "-q", "-overwrite_original", "-DateTimeOriginal=2019:06:21 12:00:00" };
+        await RunAsync("convert", "-size", "64x48", source, "jpg:" + temp);
+        var args = new List<string> { "-q", "-overwrite_original", "-DateTimeOriginal=" + taken };
         args.AddRange(embeddedKeywords.SelectMany(k => new[] { "-IPTC:Keywords=" + k, "-XMP-dc:Subject=" + k }));
         args.Add(temp);
         await RunAsync("exiftool", [.. args]);

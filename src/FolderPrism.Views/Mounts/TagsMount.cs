@@ -73,7 +73,7 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
     public async Task<bool> PutAsync(DavPath path, Stream body, CancellationToken cancellationToken)
     {
         var tag = await ParentTagAsync(path, mustConsumeAll: false, cancellationToken) ?? throw new DavException(StatusCodes.Status403Forbidden);
-        var item = await locator.ItemIdByContentAsync(body, cancellationToken);
+        var item = await locator.ItemForPutAsync(path.Name, body, cancellationToken);
         if (item is null)
         {
             return false;
