@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints SQL for the views benchmark: N synthetic, present, indexed photos (like synthetic-items.sh) laid out so that
 # 2019-06 holds exactly MONTH_ITEMS of them (the other items spread over 2000-2019, one year ~ N/20), plus the tag
-# 'Big' on every 10th item and 50 small tags; and REAL rows for the REAL_FILES files under Originals/real/ (fixed size
+# 'Big' on a random 10% of the items and 50 small tags (a random 1/7); and REAL rows for the REAL_FILES files under Originals/real/ (fixed size
 # and mtime, so Originals serves their content-hash ETags from the index like a normally indexed folder).
 set -euo pipefail
 N=${1:-200000}
@@ -42,10 +42,10 @@ INSERT INTO Tags (Name, FullPath, ParentId, CreatedAt) VALUES ('Big', 'Big', NUL
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)
 INSERT INTO Tags (Name, FullPath, ParentId, CreatedAt) SELECT printf('Small %02d', i), printf('Small %02d', i), NULL, '2020-01-01 00:00:00+00:00' FROM n;
 INSERT INTO ItemTags (ItemId, TagId, Source, AddedAt)
-  SELECT Id, (SELECT Id FROM Tags WHERE FullPath = 'Big'), 1, '2020-01-01 00:00:00+00:00' FROM MediaItems WHERE rowid % 10 = 0;
+  SELECT m.Id, (SELECT t.Id FROM Tags t WHERE t.FullPath = 'Big'), 1, '2020-01-01 00:00:00+00:00' FROM MediaItems m WHERE abs(random()) % 10 = 0;
 INSERT INTO ItemTags (ItemId, TagId, Source, AddedAt)
-  SELECT Id, (SELECT Id FROM Tags WHERE FullPath = printf('Small %02d', 1 + rowid % 50)), 1, '2020-01-01 00:00:00+00:00'
-  FROM MediaItems WHERE rowid % 7 = 0;
+  SELECT m.Id, (SELECT t.Id FROM Tags t WHERE t.FullPath = printf('Small %02d', 1 + m.rowid % 50)), 1, '2020-01-01 00:00:00+00:00'
+  FROM MediaItems m WHERE abs(random()) % 7 = 0;
 COMMIT;
 ANALYZE;
 SQL

@@ -18,6 +18,8 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.HasIndex(i => i.PerceptualHash);
         builder.HasIndex(i => i.TakenLocal);
         builder.HasIndex(i => i.State);
+        // Covering for the views' visible-items-by-date queries (Timeline years/months, listings in capture order).
+        builder.HasIndex(i => new { i.State, i.TrashedAt, i.TakenLocal });
         builder.Property(i => i.MimeType).HasMaxLength(128);
         builder.Property(i => i.Make).HasMaxLength(256);
         builder.Property(i => i.Model).HasMaxLength(256);

@@ -96,7 +96,8 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
         return tag;
     }
 
-    public static ItemFilter Filter(int tagId) => (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id && t.TagId == tagId));
+    // IN (…) rather than EXISTS: SQLite then drives from the tag's links (covering index TagId+ItemId), not from every item.
+    public static ItemFilter Filter(int tagId) => (db, items) => items.Where(i => db.ItemTags.Where(t => t.TagId == tagId).Select(t => t.ItemId).Contains(i.Id));
 
     protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
     {

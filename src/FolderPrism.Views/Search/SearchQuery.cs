@@ -87,16 +87,18 @@ internal static class SearchQuery
     private static ItemFilter Person(string value)
     {
         var pattern = Escape(value) + "%";
-        return (db, items) => items.Where(i => db.Faces.Any(f => f.ItemId == i.Id && f.Person != null && EF.Functions.Like(f.Person.Name, pattern, "\\")));
+        return (db, items) => items.Where(i => db.Faces.Where(f => f.Person != null && EF.Functions.Like(f.Person.Name, pattern, "\\"))
+            .Select(f => f.ItemId).Contains(i.Id));
     }
 
     private static ItemFilter Tag(string value)
     {
         var exact = Escape(value);
         var descendants = Escape(value) + "|%";
-        return (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id
-            && (EF.Functions.Like(t.Tag!.Name, exact, "\\") || EF.Functions.Like(t.Tag.FullPath, exact, "\\")
-                || EF.Functions.Like(t.Tag.FullPath, descendants, "\\"))));
+        return (db, items) => items.Where(i => db.ItemTags
+            .Where(t => EF.Functions.Like(t.Tag!.Name, exact, "\\") || EF.Functions.Like(t.Tag.FullPath, exact, "\\")
+                || EF.Functions.Like(t.Tag.FullPath, descendants, "\\"))
+            .Select(t => t.ItemId).Contains(i.Id));
     }
 
     private static ItemFilter Camera(string value)
