@@ -47,5 +47,4 @@ INSERT INTO ItemTags (ItemId, TagId, Source, AddedAt)
   SELECT m.Id, (SELECT t.Id FROM Tags t WHERE t.FullPath = printf('Small %02d', 1 + m.rowid % 50)), 1, '2020-01-01 00:00:00+00:00'
   FROM MediaItems m WHERE abs(random()) % 7 = 0;
 COMMIT;
-ANALYZE;
 SQL

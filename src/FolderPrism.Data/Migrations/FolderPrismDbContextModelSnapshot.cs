@@ -452,7 +452,7 @@ namespace FolderPrism.Data.Migrations
 
                     b.HasIndex("TakenLocal");
 
-                    b.HasIndex("State", "TrashedAt", "TakenLocal");
+                    b.HasIndex("State", "TrashedAt", "TakenLocal", "Id");
 
                     b.ToTable("MediaItems", (string)null);
                 });

@@ -95,9 +95,10 @@ internal static class SearchQuery
     {
         var exact = Escape(value);
         var descendants = Escape(value) + "|%";
+        // Nested IN: matching tags first (small table), then their links by the covering (TagId, ItemId) index.
         return (db, items) => items.Where(i => db.ItemTags
-            .Where(t => EF.Functions.Like(t.Tag!.Name, exact, "\\") || EF.Functions.Like(t.Tag.FullPath, exact, "\\")
-                || EF.Functions.Like(t.Tag.FullPath, descendants, "\\"))
+            .Where(t => db.Tags.Where(x => EF.Functions.Like(x.Name, exact, "\\") || EF.Functions.Like(x.FullPath, exact, "\\")
+                || EF.Functions.Like(x.FullPath, descendants, "\\")).Select(x => x.Id).Contains(t.TagId))
             .Select(t => t.ItemId).Contains(i.Id));
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FolderPrism.Data.Migrations
 {
     [DbContext(typeof(FolderPrismDbContext))]
-    [Migration("20261126120540_InitialCreate")]
+    [Migration("20261126120954_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -455,7 +455,7 @@ namespace FolderPrism.Data.Migrations
 
                     b.HasIndex("TakenLocal");
 
-                    b.HasIndex("State", "TrashedAt", "TakenLocal");
+                    b.HasIndex("State", "TrashedAt", "TakenLocal", "Id");
 
                     b.ToTable("MediaItems", (string)null);
                 });

@@ -433,9 +433,9 @@ namespace FolderPrism.Data.Migrations
                 column: "State");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MediaItems_State_TrashedAt_TakenLocal",
+                name: "IX_MediaItems_State_TrashedAt_TakenLocal_Id",
                 table: "MediaItems",
-                columns: new[] { "State", "TrashedAt", "TakenLocal" });
+                columns: new[] { "State", "TrashedAt", "TakenLocal", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_TakenLocal",
