@@ -17,7 +17,7 @@ internal static class NamedViews
     public static ItemFilter Person(string key)
     {
         var id = int.Parse(key, CultureInfo.InvariantCulture);
-        return (db, items) => items.Where(i => db.Faces.Where(f => f.PersonId == id).Select(f => f.ItemId).Contains(i.Id));
+        return (db, items) => items.Where(i => db.Faces.Any(f => f.ItemId == i.Id && f.PersonId == id));
     }
 
     public static async Task<List<NamedKey>> AlbumsAsync(FolderPrismDbContext db, CancellationToken cancellationToken) =>
@@ -27,7 +27,7 @@ internal static class NamedViews
     public static ItemFilter Album(string key)
     {
         var id = int.Parse(key, CultureInfo.InvariantCulture);
-        return (db, items) => items.Where(i => db.AlbumItems.Where(a => a.AlbumId == id).Select(a => a.ItemId).Contains(i.Id));
+        return (db, items) => items.Where(i => db.AlbumItems.Any(a => a.ItemId == i.Id && a.AlbumId == id));
     }
 
     public static async Task<List<NamedKey>> CamerasAsync(FolderPrismDbContext db, CancellationToken cancellationToken) =>

@@ -96,8 +96,8 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
         return tag;
     }
 
-    // IN (…) rather than EXISTS: SQLite then drives from the tag's links (covering index TagId+ItemId), not from every item.
-    public static ItemFilter Filter(int tagId) => (db, items) => items.Where(i => db.ItemTags.Where(t => t.TagId == tagId).Select(t => t.ItemId).Contains(i.Id));
+    // EXISTS (a probe of the ItemId+TagId key per row) suits the views' index-ordered scans with early exit (LIMIT, skip-scan).
+    public static ItemFilter Filter(int tagId) => (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id && t.TagId == tagId));
 
     protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
     {

@@ -87,19 +87,17 @@ internal static class SearchQuery
     private static ItemFilter Person(string value)
     {
         var pattern = Escape(value) + "%";
-        return (db, items) => items.Where(i => db.Faces.Where(f => f.Person != null && EF.Functions.Like(f.Person.Name, pattern, "\\"))
-            .Select(f => f.ItemId).Contains(i.Id));
+        return (db, items) => items.Where(i => db.Faces.Any(f => f.ItemId == i.Id && f.Person != null && EF.Functions.Like(f.Person.Name, pattern, "\\")));
     }
 
     private static ItemFilter Tag(string value)
     {
         var exact = Escape(value);
         var descendants = Escape(value) + "|%";
-        // Nested IN: matching tags first (small table), then their links by the covering (TagId, ItemId) index.
-        return (db, items) => items.Where(i => db.ItemTags
-            .Where(t => db.Tags.Where(x => EF.Functions.Like(x.Name, exact, "\\") || EF.Functions.Like(x.FullPath, exact, "\\")
-                || EF.Functions.Like(x.FullPath, descendants, "\\")).Select(x => x.Id).Contains(t.TagId))
-            .Select(t => t.ItemId).Contains(i.Id));
+        // The matching tags once (a small list), then a key probe (ItemId, TagId IN list) per row of the index-ordered scan.
+        return (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id
+            && db.Tags.Where(x => EF.Functions.Like(x.Name, exact, "\\") || EF.Functions.Like(x.FullPath, exact, "\\")
+                || EF.Functions.Like(x.FullPath, descendants, "\\")).Select(x => x.Id).Contains(t.TagId)));
     }
 
     private static ItemFilter Camera(string value)
