@@ -3,6 +3,7 @@ using FolderPrism.Views.Browser;
 using FolderPrism.Views.ETags;
 using FolderPrism.Views.Items;
 using FolderPrism.Views.Mounts;
+using FolderPrism.Views.Sidecars;
 using FolderPrism.Views.Trash;
 using FolderPrism.Views.Writes;
 using FolderPrism.WebDav.Store;
@@ -29,6 +30,9 @@ public static class ViewsServiceCollectionExtensions
         services.AddSingleton<TrashRepair>();
         services.AddSingleton<IDavRecycleBin, OriginalsRecycleBin>();
         services.AddHostedService<TrashExpiryService>();
+        services.AddSingleton<SidecarQueue>();
+        services.AddSingleton<IXmpSidecarWriter, XmpSidecarWriter>();
+        services.AddHostedService<SidecarSyncService>();
         services.AddSingleton<TagEditor>();
         services.AddSingleton<PeopleKind>();
         services.AddSingleton<AlbumsKind>();

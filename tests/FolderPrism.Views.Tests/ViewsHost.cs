@@ -57,6 +57,9 @@ public sealed class ViewsHost : IAsyncDisposable
             ["Views:MaxFolderEntries"] = maxFolderEntries.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Rows are written by the tests themselves: a start-up reconcile racing AddAsync would index the same file.
             ["Indexing:StartupReconcileDelay"] = "1.00:00:00",
+            // Rows made by AddAsync hold placeholder bytes: a sidecar write would make the indexer re-read them and
+            // re-date them. Sidecar tests (real JPEGs) turn it back on.
+            ["Views:WriteXmpSidecars"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

@@ -11,7 +11,7 @@ internal sealed class FaceConfiguration : IEntityTypeConfiguration<Face>
         builder.ToTable("Faces");
         builder.HasKey(f => f.Id);
         builder.HasIndex(f => f.ItemId);
-        builder.HasIndex(f => f.PersonId);
+        builder.HasIndex(f => new { f.PersonId, f.ItemId }); // covering: a person's photos without touching the table
         builder.Property(f => f.Origin).HasMaxLength(64);
         builder.HasOne(f => f.Person).WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.SetNull);
     }

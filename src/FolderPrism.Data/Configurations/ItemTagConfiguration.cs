@@ -10,7 +10,7 @@ internal sealed class ItemTagConfiguration : IEntityTypeConfiguration<ItemTag>
     {
         builder.ToTable("ItemTags");
         builder.HasKey(t => new { t.ItemId, t.TagId });
-        builder.HasIndex(t => t.TagId);
+        builder.HasIndex(t => new { t.TagId, t.ItemId }); // covering: a tag's photos without touching the table
         builder.HasOne(t => t.Tag).WithMany().HasForeignKey(t => t.TagId).OnDelete(DeleteBehavior.Cascade);
     }
 }

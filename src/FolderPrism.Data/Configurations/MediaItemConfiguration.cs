@@ -18,6 +18,9 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.HasIndex(i => i.PerceptualHash);
         builder.HasIndex(i => i.TakenLocal);
         builder.HasIndex(i => i.State);
+        // Covering for the views: visible items in capture order (ORDER BY TakenLocal, Id with early LIMIT exit), their
+        // years/months/days, and IN-probes of tag/person/album filters by Id, without touching the table.
+        builder.HasIndex(i => new { i.State, i.TrashedAt, i.TakenLocal, i.Id });
         builder.Property(i => i.MimeType).HasMaxLength(128);
         builder.Property(i => i.Make).HasMaxLength(256);
         builder.Property(i => i.Model).HasMaxLength(256);

@@ -148,7 +148,7 @@ namespace FolderPrism.Data.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "ItemId");
 
                     b.ToTable("Faces", (string)null);
                 });
@@ -297,7 +297,7 @@ namespace FolderPrism.Data.Migrations
 
                     b.HasKey("ItemId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "ItemId");
 
                     b.ToTable("ItemTags", (string)null);
                 });
@@ -451,6 +451,8 @@ namespace FolderPrism.Data.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("TakenLocal");
+
+                    b.HasIndex("State", "TrashedAt", "TakenLocal", "Id");
 
                     b.ToTable("MediaItems", (string)null);
                 });

@@ -27,6 +27,17 @@ public sealed class ExtractedMetadata
     public List<string> HierarchicalKeywords { get; set; } = [];
     public List<FaceRegion> Faces { get; set; } = [];
     public List<string> Albums { get; set; } = [];
+
+    /// <summary>
+    /// True when an XMP packet states dc:subject (lr:hierarchicalSubject, face regions) even as an empty array. Only
+    /// sidecars use it (<see cref="MediaAnalyzer"/>): a sidecar saying "no keywords" must hide the file's embedded ones,
+    /// or a keyword removed through FolderPrism would come back from the original on the next re-read.
+    /// </summary>
+    public bool KeywordsStated { get; set; }
+
+    public bool HierarchicalKeywordsStated { get; set; }
+
+    public bool FacesStated { get; set; }
     public double? DurationSeconds { get; set; }
     public string? VideoCodec { get; set; }
     public int? Rotation { get; set; }

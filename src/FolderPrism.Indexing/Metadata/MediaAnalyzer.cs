@@ -157,6 +157,10 @@ public sealed class MediaAnalyzer(IOptions<MediaAnalysisOptions> options, TimePr
             {
                 var xmp = XmpMetadataParser.Parse(File.ReadAllText(sidecar), metadata);
                 metadata.OverrideWith(xmp);
+                // A sidecar is authoritative for the lists it states, even empty (see ExtractedMetadata.KeywordsStated).
+                metadata.Keywords = xmp.KeywordsStated ? [.. xmp.Keywords] : metadata.Keywords;
+                metadata.HierarchicalKeywords = xmp.HierarchicalKeywordsStated ? [.. xmp.HierarchicalKeywords] : metadata.HierarchicalKeywords;
+                metadata.Faces = xmp.FacesStated ? [.. xmp.Faces] : metadata.Faces;
                 sidecars.Add(sidecar);
             }
             catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)

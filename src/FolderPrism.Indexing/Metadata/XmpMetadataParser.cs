@@ -66,6 +66,9 @@ public static class XmpMetadataParser
         var width = known?.Width ?? result.Width;
         var height = known?.Height ?? result.Height;
         result.Faces = [.. FaceRegionReader.ReadMwg(root, orientation, width, height), .. FaceRegionReader.ReadMicrosoft(root)];
+        result.KeywordsStated = XmpNode.States(root, XmpNames.Dc + "subject");
+        result.HierarchicalKeywordsStated = XmpNode.States(root, XmpNames.Lr + "hierarchicalSubject");
+        result.FacesStated = XmpNode.States(root, XmpNames.MwgRs + "Regions") || XmpNode.States(root, XmpNames.Mp + "RegionInfo");
         return result;
     }
 

@@ -94,6 +94,10 @@ internal static class XmpNode
         return [];
     }
 
+    /// <summary>Whether the property is present at all (element or attribute), even as an empty array.</summary>
+    public static bool States(XElement node, XName name) =>
+        Holders(node).Any(h => h.Element(name) is not null || h.Attribute(name) is not null);
+
     private static bool IsArray(XElement e) =>
         e.Name == XmpNames.Rdf + "Bag" || e.Name == XmpNames.Rdf + "Seq" || e.Name == XmpNames.Rdf + "Alt";
 

@@ -30,12 +30,42 @@ internal static class ItemQueries
         items.OrderBy(i => i.TakenLocal).ThenBy(i => i.Id)
             .Select(i => new ViewEntry(i.Id, i.RelativePath, i.Size, i.TakenLocal!.Value, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt));
 
-    public static async Task<List<int>> YearsAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
-        await items.Select(i => i.TakenLocal!.Value.Year).Distinct().OrderBy(y => y).ToListAsync(cancellationToken);
+    // Years, months and days are found by skipping: the first visible date from a point on (index order, early exit),
+    // then the next one from the start of the following period. A handful of index seeks instead of a DISTINCT over
+    // every matching row; at worst (a sparse filter) one pass over the index in total.
+    public static Task<List<int>> YearsAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
+        DistinctAsync(items, d => d.Year, d => d.Year < 9999 ? new DateTime(d.Year + 1, 1, 1) : null, cancellationToken);
 
-    public static async Task<List<int>> MonthsAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
-        await items.Select(i => i.TakenLocal!.Value.Month).Distinct().OrderBy(m => m).ToListAsync(cancellationToken);
+    public static Task<List<int>> MonthsAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
+        DistinctAsync(items, d => d.Month, d => d.Year < 9999 || d.Month < 12 ? new DateTime(d.Year, d.Month, 1).AddMonths(1) : null, cancellationToken);
 
-    public static async Task<List<int>> DaysAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
-        await items.Select(i => i.TakenLocal!.Value.Day).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+    public static Task<List<int>> DaysAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
+        DistinctAsync(items, d => d.Day, d => d.Date < DateTime.MaxValue.Date ? d.Date.AddDays(1) : null, cancellationToken);
+
+    private static async Task<List<int>> DistinctAsync(
+        IQueryable<MediaItem> items, Func<DateTime, int> part, Func<DateTime, DateTime?> next, CancellationToken cancellationToken)
+    {
+        var found = new List<int>();
+        DateTime? from = null;
+        while (true)
+        {
+            var query = from is { } f ? items.Where(i => i.TakenLocal >= f) : items;
+            var first = await query.OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken);
+            if (first is not { } date)
+            {
+                return found;
+            }
+
+            if (found.Count == 0 || found[^1] != part(date))
+            {
+                found.Add(part(date));
+            }
+
+            from = next(date);
+            if (from is null)
+            {
+                return found;
+            }
+        }
+    }
 }

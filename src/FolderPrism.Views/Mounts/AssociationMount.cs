@@ -72,7 +72,7 @@ internal sealed class AssociationMount(
     public async Task<bool> PutAsync(DavPath path, Stream body, CancellationToken cancellationToken)
     {
         var key = await KeyAsync(path, cancellationToken);
-        var item = await locator.ItemIdByContentAsync(body, cancellationToken);
+        var item = await locator.ItemForPutAsync(path.Name, body, cancellationToken);
         if (item is null)
         {
             return false;

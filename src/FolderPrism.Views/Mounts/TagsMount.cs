@@ -73,7 +73,7 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
     public async Task<bool> PutAsync(DavPath path, Stream body, CancellationToken cancellationToken)
     {
         var tag = await ParentTagAsync(path, mustConsumeAll: false, cancellationToken) ?? throw new DavException(StatusCodes.Status403Forbidden);
-        var item = await locator.ItemIdByContentAsync(body, cancellationToken);
+        var item = await locator.ItemForPutAsync(path.Name, body, cancellationToken);
         if (item is null)
         {
             return false;
@@ -96,6 +96,7 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
         return tag;
     }
 
+    // EXISTS (a probe of the ItemId+TagId key per row) suits the views' index-ordered scans with early exit (LIMIT, skip-scan).
     public static ItemFilter Filter(int tagId) => (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id && t.TagId == tagId));
 
     protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)

@@ -94,9 +94,10 @@ internal static class SearchQuery
     {
         var exact = Escape(value);
         var descendants = Escape(value) + "|%";
+        // The matching tags once (a small list), then a key probe (ItemId, TagId IN list) per row of the index-ordered scan.
         return (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id
-            && (EF.Functions.Like(t.Tag!.Name, exact, "\\") || EF.Functions.Like(t.Tag.FullPath, exact, "\\")
-                || EF.Functions.Like(t.Tag.FullPath, descendants, "\\"))));
+            && db.Tags.Where(x => EF.Functions.Like(x.Name, exact, "\\") || EF.Functions.Like(x.FullPath, exact, "\\")
+                || EF.Functions.Like(x.FullPath, descendants, "\\")).Select(x => x.Id).Contains(t.TagId)));
     }
 
     private static ItemFilter Camera(string value)

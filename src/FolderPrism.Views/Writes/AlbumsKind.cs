@@ -1,12 +1,13 @@
 using System.Globalization;
 using FolderPrism.Core.Library;
 using FolderPrism.Data;
+using FolderPrism.Views.Sidecars;
 using Microsoft.EntityFrameworkCore;
 
 namespace FolderPrism.Views.Writes;
 
 /// <summary>Album edits: membership rows only; deleting an album never touches its photos.</summary>
-internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> contexts, TimeProvider time) : IAssociationKind
+internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> contexts, TimeProvider time, SidecarQueue sidecars) : IAssociationKind
 {
     public async Task CreateAsync(string name, CancellationToken cancellationToken)
     {
@@ -22,7 +23,9 @@ internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> context
     {
         var id = Id(key);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var affected = await sidecars.ItemsOfAlbumAsync(db, id, cancellationToken);
         await db.Albums.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken);
+        sidecars.Enqueue(affected);
     }
 
     public async Task RenameAsync(string key, string newName, CancellationToken cancellationToken)
@@ -30,6 +33,7 @@ internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> context
         var id = Id(key);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var affected = await sidecars.ItemsOfAlbumAsync(db, id, cancellationToken);
         var target = await db.Albums.FirstOrDefaultAsync(a => a.Name == newName && a.Id != id, cancellationToken);
         if (target is null)
         {
@@ -44,6 +48,7 @@ internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> context
         }
 
         await transaction.CommitAsync(cancellationToken);
+        sidecars.Enqueue(affected);
     }
 
     public async Task AddAsync(string key, Guid itemId, CancellationToken cancellationToken)
@@ -55,6 +60,8 @@ internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> context
             db.AlbumItems.Add(new AlbumItem { AlbumId = id, ItemId = itemId, Source = AssociationSource.User, AddedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        sidecars.Enqueue(itemId);
     }
 
     public async Task RemoveAsync(string key, Guid itemId, CancellationToken cancellationToken)
@@ -62,6 +69,7 @@ internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> context
         var id = Id(key);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.AlbumItems.Where(a => a.AlbumId == id && a.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
+        sidecars.Enqueue(itemId);
     }
 
     private static int Id(string key) => int.Parse(key, CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FolderPrism.Core.Library;
 using FolderPrism.Data;
+using FolderPrism.Views.Sidecars;
 using Microsoft.EntityFrameworkCore;
 
 namespace FolderPrism.Views.Writes;
@@ -9,7 +10,7 @@ namespace FolderPrism.Views.Writes;
 /// People edits. Adding a person to a photo records a whole-image face marked as the user's (<c>Origin = manual</c>);
 /// removing drops the user's faces and unassigns faces read from the file; deleting a person keeps every face unassigned.
 /// </summary>
-internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> contexts, TimeProvider time) : IAssociationKind
+internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> contexts, TimeProvider time, SidecarQueue sidecars) : IAssociationKind
 {
     public const string ManualOrigin = "manual";
 
@@ -27,8 +28,10 @@ internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> context
     {
         var id = Id(key);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var affected = await sidecars.ItemsOfPersonAsync(db, id, cancellationToken);
         await db.Faces.Where(f => f.PersonId == id && f.Origin == ManualOrigin && f.Source == AssociationSource.User).ExecuteDeleteAsync(cancellationToken);
         await db.People.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+        sidecars.Enqueue(affected);
     }
 
     public async Task RenameAsync(string key, string newName, CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> context
         var id = Id(key);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var affected = await sidecars.ItemsOfPersonAsync(db, id, cancellationToken);
         var target = await db.People.FirstOrDefaultAsync(p => p.Name == newName && p.Id != id, cancellationToken);
         if (target is null)
         {
@@ -48,6 +52,7 @@ internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> context
         }
 
         await transaction.CommitAsync(cancellationToken);
+        sidecars.Enqueue(affected);
     }
 
     public async Task AddAsync(string key, Guid itemId, CancellationToken cancellationToken)
@@ -59,6 +64,8 @@ internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> context
             db.Faces.Add(new Face { ItemId = itemId, PersonId = id, X = 0, Y = 0, Width = 1, Height = 1, Source = AssociationSource.User, Origin = ManualOrigin });
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        sidecars.Enqueue(itemId);
     }
 
     public async Task RemoveAsync(string key, Guid itemId, CancellationToken cancellationToken)
@@ -69,6 +76,7 @@ internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> context
             .ExecuteDeleteAsync(cancellationToken);
         await db.Faces.Where(f => f.ItemId == itemId && f.PersonId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.PersonId, (int?)null), cancellationToken);
+        sidecars.Enqueue(itemId);
     }
 
     private static int Id(string key) => int.Parse(key, CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using FolderPrism.Core.Library;
 using FolderPrism.Data;
+using FolderPrism.Views.Sidecars;
 using FolderPrism.WebDav.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FolderPrism.Views.Writes;
 
 /// <summary>Tag edits made through <c>/Tags</c>: create, delete (photos untouched), rename/move with merge, tag/untag.</summary>
-internal sealed class TagEditor(IDbContextFactory<FolderPrismDbContext> contexts, TimeProvider time)
+internal sealed class TagEditor(IDbContextFactory<FolderPrismDbContext> contexts, TimeProvider time, SidecarQueue sidecars)
 {
     public async Task CreateAsync(Tag? parent, string name, CancellationToken cancellationToken)
     {
@@ -24,8 +25,10 @@ internal sealed class TagEditor(IDbContextFactory<FolderPrismDbContext> contexts
     public async Task DeleteAsync(int tagId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var affected = await sidecars.ItemsOfTagAsync(db, tagId, cancellationToken);
         // Foreign keys cascade to child tags and to the item links; media rows are never touched.
         await db.Tags.Where(t => t.Id == tagId).ExecuteDeleteAsync(cancellationToken);
+        sidecars.Enqueue(affected);
     }
 
     public async Task AddAsync(int tagId, Guid itemId, CancellationToken cancellationToken)
@@ -36,12 +39,15 @@ internal sealed class TagEditor(IDbContextFactory<FolderPrismDbContext> contexts
             db.ItemTags.Add(new ItemTag { TagId = tagId, ItemId = itemId, Source = AssociationSource.User, AddedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        sidecars.Enqueue(itemId);
     }
 
     public async Task RemoveAsync(int tagId, Guid itemId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.ItemTags.Where(t => t.TagId == tagId && t.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
+        sidecars.Enqueue(itemId);
     }
 
     /// <summary>Renames and/or re-parents a tag; when the new full path exists, merges into that tag (recursively).</summary>
@@ -50,8 +56,10 @@ internal sealed class TagEditor(IDbContextFactory<FolderPrismDbContext> contexts
         CheckName(newName);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var affected = await sidecars.ItemsOfTagAsync(db, tagId, cancellationToken);
         await MoveAsync(db, tagId, newParent?.Id, newParent?.FullPath, newName, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        sidecars.Enqueue(affected);
     }
 
     private static async Task MoveAsync(

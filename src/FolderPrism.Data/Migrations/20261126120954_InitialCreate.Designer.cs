@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FolderPrism.Data.Migrations
 {
     [DbContext(typeof(FolderPrismDbContext))]
-    [Migration("20261124005552_InitialCreate")]
+    [Migration("20261126120954_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -151,7 +151,7 @@ namespace FolderPrism.Data.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "ItemId");
 
                     b.ToTable("Faces", (string)null);
                 });
@@ -300,7 +300,7 @@ namespace FolderPrism.Data.Migrations
 
                     b.HasKey("ItemId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "ItemId");
 
                     b.ToTable("ItemTags", (string)null);
                 });
@@ -454,6 +454,8 @@ namespace FolderPrism.Data.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("TakenLocal");
+
+                    b.HasIndex("State", "TrashedAt", "TakenLocal", "Id");
 
                     b.ToTable("MediaItems", (string)null);
                 });

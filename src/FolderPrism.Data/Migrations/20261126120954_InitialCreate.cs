@@ -376,9 +376,9 @@ namespace FolderPrism.Data.Migrations
                 column: "ItemId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Faces_PersonId",
+                name: "IX_Faces_PersonId_ItemId",
                 table: "Faces",
-                column: "PersonId");
+                columns: new[] { "PersonId", "ItemId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJournal_DestinationPath",
@@ -407,9 +407,9 @@ namespace FolderPrism.Data.Migrations
                 column: "RelativePath");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ItemTags_TagId",
+                name: "IX_ItemTags_TagId_ItemId",
                 table: "ItemTags",
-                column: "TagId");
+                columns: new[] { "TagId", "ItemId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_ContentHash",
@@ -431,6 +431,11 @@ namespace FolderPrism.Data.Migrations
                 name: "IX_MediaItems_State",
                 table: "MediaItems",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaItems_State_TrashedAt_TakenLocal_Id",
+                table: "MediaItems",
+                columns: new[] { "State", "TrashedAt", "TakenLocal", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_TakenLocal",

@@ -1,0 +1,109 @@
+using System.Xml;
+using FolderPrism.Core.Library;
+using FolderPrism.Views.Items;
+using FolderPrism.Views.Writes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace FolderPrism.Views.Sidecars;
+
+/// <summary>
+/// <see cref="IXmpSidecarWriter"/>: reads the item's associations from the index, merges them into the sidecar chosen
+/// by <see cref="SidecarPaths"/> and replaces it atomically (hidden temp file in the same folder, fsync, rename; the
+/// indexer ignores dot-files, so only the final rename is seen and re-reads the sidecar).
+/// Faces written as MWG regions: every face with a real box, named or not (so a re-read gives the same faces).
+/// A person added by hand to a whole photo has no box: it goes to Iptc4xmpExt:PersonInImage instead, which the indexer
+/// does not read back, so it cannot come back as a second, file-sourced face.
+/// </summary>
+internal sealed class XmpSidecarWriter(ViewServices services, ILogger<XmpSidecarWriter> logger) : IXmpSidecarWriter
+{
+    public async Task<string?> WriteAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var (relativePath, content) = await LoadAsync(itemId, cancellationToken);
+        if (relativePath is null || content is null)
+        {
+            return null;
+        }
+
+        var media = services.FullPath(relativePath);
+        if (!File.Exists(media))
+        {
+            return null;
+        }
+
+        var sidecar = SidecarPaths.Choose(media);
+        var existing = File.Exists(sidecar) ? await File.ReadAllTextAsync(sidecar, cancellationToken) : null;
+        string merged;
+        try
+        {
+            merged = XmpSidecarDocument.Merge(existing, content);
+        }
+        catch (XmlException e)
+        {
+            logger.LogWarning("Not writing tags to {Sidecar}: it is not valid XMP ({Message}); the file is left as it is", sidecar, e.Message);
+            return null;
+        }
+
+        if (string.Equals(existing, merged, StringComparison.Ordinal))
+        {
+            return sidecar;
+        }
+
+        await WriteAtomicallyAsync(sidecar, merged, cancellationToken);
+        logger.LogDebug("Wrote {Sidecar}", sidecar);
+        return sidecar;
+    }
+
+    private async Task<(string? Path, SidecarContent? Content)> LoadAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
+        var item = await db.MediaItems.AsNoTracking().Where(i => i.Id == itemId && i.State == ItemState.Present && i.TrashedAt == null)
+            .Select(i => new { i.RelativePath, i.Width, i.Height, i.Orientation }).FirstOrDefaultAsync(cancellationToken);
+        if (item is null)
+        {
+            return (null, null);
+        }
+
+        var tags = await db.ItemTags.AsNoTracking().Where(t => t.ItemId == itemId).Select(t => t.Tag!.FullPath).ToListAsync(cancellationToken);
+        var faces = await db.Faces.AsNoTracking().Where(f => f.ItemId == itemId)
+            .Select(f => new { f.X, f.Y, f.Width, f.Height, f.Origin, f.Source, Name = f.Person == null ? null : f.Person.Name })
+            .ToListAsync(cancellationToken);
+        var albums = await db.AlbumItems.AsNoTracking().Where(a => a.ItemId == itemId).Select(a => a.Album!.Name).ToListAsync(cancellationToken);
+
+        var boxed = faces.Where(f => !(f.Source == AssociationSource.User && f.Origin == PeopleKind.ManualOrigin))
+            .OrderBy(f => f.Y).ThenBy(f => f.X).ThenBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => SidecarRegion.FromUpright(f.Name, f.X, f.Y, f.Width, f.Height, item.Orientation)).ToList();
+        var content = new SidecarContent(
+            Subjects: Sorted(tags.Where(t => !t.Contains('|'))),
+            Hierarchical: Sorted(tags.Where(t => t.Contains('|'))),
+            Regions: boxed,
+            People: Sorted(faces.Select(f => f.Name).OfType<string>()),
+            Albums: Sorted(albums),
+            Width: item.Width,
+            Height: item.Height);
+        return (item.RelativePath, content);
+    }
+
+    private static List<string> Sorted(IEnumerable<string> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    private static async Task WriteAtomicallyAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var temp = Path.Join(Path.GetDirectoryName(path), "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(text), cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+}
