@@ -57,7 +57,10 @@ APACHE_RUN_DIR="$WORK/apache" /usr/sbin/apache2 -f "$WORK/apache/httpd.conf" -k 
 
 echo "== starting FolderPrism on 127.0.0.1:$FP_PORT"
 printf '%s\n' "$PASS" | "$BIN" users add "$USER_NAME" --role editor --password-stdin --library "$WORK/lib" --data "$WORK/data" >/dev/null
-"$BIN" serve --library "$WORK/lib" --data "$WORK/data" --urls "http://127.0.0.1:$FP_PORT" > "$WORK/fp.log" 2>&1 &
+# The daemon runs with the environment the shipped systemd unit gives it (GC and malloc settings), nothing else.
+mapfile -t UNIT_ENV < <(sed -n 's/^Environment=//p' "$REPO/systemd/folderprism.service")
+echo "   environment from systemd/folderprism.service: ${UNIT_ENV[*]}"
+env "${UNIT_ENV[@]}" "$BIN" serve --library "$WORK/lib" --data "$WORK/data" --urls "http://127.0.0.1:$FP_PORT" > "$WORK/fp.log" 2>&1 &
 FP_PID=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null || { echo "FolderPrism did not start"; cat "$WORK/fp.log"; exit 1; }
