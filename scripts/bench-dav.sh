@@ -29,7 +29,7 @@ cleanup() {
   [ -n "$FP_PID" ] && kill "$FP_PID" 2>/dev/null && wait "$FP_PID" 2>/dev/null || true
   [ -f "$WORK/apache/httpd.pid" ] && kill "$(cat "$WORK/apache/httpd.pid")" 2>/dev/null || true
   sleep 1
-  [ -z "${BENCH_KEEP:-}" ] && rm -rf "$WORK"
+  [ -n "${BENCH_KEEP:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
