@@ -23,11 +23,13 @@ fi
 
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/fp-bench-dav.XXXXXX)}
 FP_PID=""
+SAMPLER_PID=""
 cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
   [ -n "$FP_PID" ] && kill "$FP_PID" 2>/dev/null && wait "$FP_PID" 2>/dev/null || true
   [ -f "$WORK/apache/httpd.pid" ] && kill "$(cat "$WORK/apache/httpd.pid")" 2>/dev/null || true
   sleep 1
-  [ -z "${BENCH_KEEP:-}" ] && rm -rf "$WORK"
+  [ -n "${BENCH_KEEP:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -55,13 +57,24 @@ APACHE_RUN_DIR="$WORK/apache" /usr/sbin/apache2 -f "$WORK/apache/httpd.conf" -k 
 
 echo "== starting FolderPrism on 127.0.0.1:$FP_PORT"
 printf '%s\n' "$PASS" | "$BIN" users add "$USER_NAME" --role editor --password-stdin --library "$WORK/lib" --data "$WORK/data" >/dev/null
-"$BIN" serve --library "$WORK/lib" --data "$WORK/data" --urls "http://127.0.0.1:$FP_PORT" > "$WORK/fp.log" 2>&1 &
+# The daemon runs with the environment the shipped systemd unit gives it (GC and malloc settings), nothing else.
+mapfile -t UNIT_ENV < <(sed -n 's/^Environment=//p' "$REPO/systemd/folderprism.service")
+echo "   environment from systemd/folderprism.service: ${UNIT_ENV[*]}"
+env "${UNIT_ENV[@]}" "$BIN" serve --library "$WORK/lib" --data "$WORK/data" --urls "http://127.0.0.1:$FP_PORT" > "$WORK/fp.log" 2>&1 &
 FP_PID=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null || { echo "FolderPrism did not start"; cat "$WORK/fp.log"; exit 1; }
+# RSS every 0.5 s, tagged with the phase the bench is in (phase names are written to $WORK/phase).
+echo start > "$WORK/phase"
+( while [ -r "/proc/$FP_PID/status" ]; do
+    printf '%s %s\n' "$(cat "$WORK/phase")" "$(awk '/VmRSS/ {print $2}' "/proc/$FP_PID/status" 2>/dev/null)"
+    sleep 0.5
+  done ) > "$WORK/rss.log" 2>/dev/null &
+SAMPLER_PID=$!
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$APACHE_PORT/" -u "$USER_NAME:$PASS" && break; sleep 0.2; done
 
 # Let the daemon finish indexing the fresh tree first: this compares serving, not serving-while-indexing.
+echo indexing > "$WORK/phase"
 INDEX_WAIT=${BENCH_INDEX_WAIT:-600}
 INDEX_STATE="still indexing after ${INDEX_WAIT}s (measured while the low-priority indexer runs)"
 deadline=$(( $(date +%s) + INDEX_WAIT ))
@@ -102,25 +115,27 @@ get_speed() { # url -> median bytes/s over 3 runs
 mixed_load() { # prefix -> "req/s errors"
   local out path="/${1#http://*/}"   # origin-form targets, as file managers send them
   out=$(wrk -t2 -c"$CLIENTS" -d"${SECONDS_LOAD}s" --timeout 10s -s "$REPO/scripts/bench/dav-mixed.lua" "$1" -- "$path" "$AUTH")
-  local rps errs non2xx
+  local rps errs non2xx secs
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  secs=$(sed -n 's/.* requests in \([0-9.]*\)s,.*/\1/p' <<<"$out")
   errs=$(awk '/Socket errors/ {gsub(/,/,""); print $4+$6+$8+$10}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  echo "$rps $(( ${errs:-0} + ${non2xx:-0} ))"
+  echo "$rps $(( ${errs:-0} + ${non2xx:-0} )) ${secs:-?}"
 }
 
 A="http://127.0.0.1:$APACHE_PORT"
 F="http://127.0.0.1:$FP_PORT/Originals"
 
 echo "== PROPFIND Depth 1 on a ${FILES}-file folder ($RUNS runs each)"
+echo serving > "$WORK/phase"
 read -r a_pf a_pf90 a_n <<<"$(propfind_latency "$A/big/")"
 read -r f_pf f_pf90 f_n <<<"$(propfind_latency "$F/big/")"
 echo "== GET of a ${BIG_MB} MiB file (3 runs each)"
 a_get=$(get_speed "$A/large.bin")
 f_get=$(get_speed "$F/large.bin")
 echo "== $CLIENTS clients, mixed PROPFIND/GET for ${SECONDS_LOAD}s each"
-read -r a_rps a_err <<<"$(mixed_load "$A/mixed/")"
-read -r f_rps f_err <<<"$(mixed_load "$F/mixed/")"
+read -r a_rps a_err a_secs <<<"$(mixed_load "$A/mixed/")"
+read -r f_rps f_err f_secs <<<"$(mixed_load "$F/mixed/")"
 f_hwm=$(awk '/VmHWM/ {print $2}' "/proc/$FP_PID/status")
 f_rss=$(awk '/VmRSS/ {print $2}' "/proc/$FP_PID/status")
 
@@ -134,6 +149,11 @@ printf '%-44s %14s %14s %8s %s\n' "PROPFIND D1 ${FILES} files, p90 (ms)" \
 printf '%-44s %14s %14s\n' "PROPFIND D1 entries returned" "$f_n" "$a_n"
 printf '%-44s %14s %14s %8s %s\n' "GET ${BIG_MB} MiB (MB/s)" \
   "$(awk -v x="$f_get" 'BEGIN{printf "%.0f", x/1e6}')" "$(awk -v x="$a_get" 'BEGIN{printf "%.0f", x/1e6}')" "$(ratio "$f_get" "$a_get")" ">= 1.0"
+printf '%-44s %14s %14s\n' "mixed load duration (s, measured by wrk)" "$f_secs" "$a_secs"
 printf '%-44s %14s %14s %8s %s\n' "$CLIENTS clients mixed PROPFIND/GET (req/s)" "$f_rps" "$a_rps" "$(ratio "$f_rps" "$a_rps")" ">= 1.0"
 printf '%-44s %14s %14s %8s %s\n' "errors (socket + non-2xx/3xx)" "$f_err" "$a_err" "" "0"
-printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS now / peak (MB)" "$((f_rss / 1024)) / $((f_hwm / 1024))" "" "" "peak < 150"
+peak_of() { awk -v p="$1" '$1 == p && $2 > m {m = $2} END {printf "%d", m / 1024}' "$WORK/rss.log"; }
+printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS peak while indexing (MB)" "$(peak_of indexing)" "" "" "< 150"
+printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS peak while serving (MB)" "$(peak_of serving)" "" "" "< 150"
+printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS now / VmHWM whole run (MB)" "$((f_rss / 1024)) / $((f_hwm / 1024))" "" "" "peak < 150"
+echo "($INDEX_STATE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
