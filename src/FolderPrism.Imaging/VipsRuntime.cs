@@ -41,13 +41,16 @@ internal static class VipsRuntime
         return current;
     }
 
-    /// <summary>pHash of the decoded preview: 32×32 luminance, aspect ignored, then <see cref="PerceptualHash"/>.</summary>
+    /// <summary>
+    /// pHash of the decoded preview: shrunk to 32×32 (aspect ignored) first, then to luminance, then
+    /// <see cref="PerceptualHash"/>. Shrinking first converts 1,024 pixels instead of the whole preview.
+    /// </summary>
     public static ulong PerceptualHashOf(Image preview)
     {
-        using var grey = preview.Colourspace(Enums.Interpretation.Bw);
+        using var grid = preview.ThumbnailImage(PerceptualHash.GridSize, height: PerceptualHash.GridSize, size: Enums.Size.Force);
+        using var grey = grid.Colourspace(Enums.Interpretation.Bw);
         using var luminance = grey.ExtractBand(0);
-        using var grid = luminance.ThumbnailImage(PerceptualHash.GridSize, height: PerceptualHash.GridSize, size: Enums.Size.Force);
-        using var bytes = grid.Format == Enums.BandFormat.Uchar ? grid.Copy() : grid.Cast(Enums.BandFormat.Uchar);
+        using var bytes = luminance.Format == Enums.BandFormat.Uchar ? luminance.Copy() : luminance.Cast(Enums.BandFormat.Uchar);
         var pixels = bytes.WriteToMemory<byte>();
         return PerceptualHash.Compute(pixels);
     }

@@ -15,7 +15,7 @@ public sealed class JobWorkerService(JobQueue queue, JobWorkerPool pool, ILogger
             {
                 await queue.RecoverInterruptedAsync(stoppingToken);
                 var done = 0;
-                await pool.RunAsync(untilDrained: false, ignoreBackoff: false, _ =>
+                await pool.RunAsync(JobPoolMode.Background, _ =>
                 {
                     if (Interlocked.Increment(ref done) % 500 == 0)
                     {
