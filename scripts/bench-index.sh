@@ -62,10 +62,11 @@ now() { date +%s.%N; }
 
 echo "== baseline: vipsthumbnail 1440 + vipsthumbnail 256 + exiftool -json"
 mkdir -p "$WORK/vips"
+LOAD_BASE=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(now)
-( cd "$SRC" && vipsthumbnail -s 1440 ./*.jpg -o "$WORK/vips/%s-1440.jpg" )
-( cd "$SRC" && vipsthumbnail -s 256 ./*.jpg -o "$WORK/vips/%s-256.jpg" )
-exiftool -q -json "$SRC" > "$WORK/exiftool.json"
+/usr/bin/time -f '%U %S' -o "$WORK/base-time.txt" bash -c '
+  cd "$1" && vipsthumbnail -s 1440 ./*.jpg -o "$2/%s-1440.jpg" && vipsthumbnail -s 256 ./*.jpg -o "$2/%s-256.jpg" &&
+  exiftool -q -json "$1" > "$3"' _ "$SRC" "$WORK/vips" "$WORK/exiftool.json"
 t1=$(now)
 BASE_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
 
@@ -74,12 +75,15 @@ LIB="$WORK/lib"
 mkdir -p "$LIB/Originals"
 cp -al "$SRC" "$LIB/Originals/2019" 2>/dev/null || cp -a "$SRC" "$LIB/Originals/2019"
 rm -f "$LIB/Originals/2019/.complete"
+LOAD_FP=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(now)
 /usr/bin/time -v -o "$WORK/time.txt" "$BIN" index --library "$LIB" --data "$WORK/data" > "$WORK/index.log" 2>&1 \
   || { echo "index failed:"; tail -20 "$WORK/index.log"; exit 1; }
 t1=$(now)
 FP_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
 FP_RSS=$(awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$WORK/time.txt")
+FP_CPU=$(awk -F: '/User time|System time/ {s += $2} END {printf "%.0f", s}' "$WORK/time.txt")
+BASE_CPU=$(awk '{printf "%.0f", $1 + $2}' "$WORK/base-time.txt")
 THUMBS=$(find "$WORK/data" -type f \( -name '*.jpg' -o -name '*.webp' \) -path '*thumb*' | wc -l)
 
 echo "== second start on an index of $ITEMS items (synthetic rows)"
@@ -90,12 +94,14 @@ t0=$(now)
 "$BIN" serve --library "$LIB" --data "$WORK/data" --urls "http://127.0.0.1:$PORT" > "$WORK/serve.log" 2>&1 &
 FP_PID=$!
 ready=""
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3000); do
   if curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then ready=$(now); break; fi
   sleep 0.02
 done
 [ -n "$ready" ] || { echo "serve did not become ready"; tail -20 "$WORK/serve.log"; exit 1; }
 READY_S=$(awk -v a="$t0" -v b="$ready" 'BEGIN{print b-a}')
+# CPU the process used until ready (fields 14/15 of /proc/PID/stat): comparable even on a busy machine.
+READY_CPU=$(awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / t}' "/proc/$FP_PID/stat")
 
 echo
 printf '%-52s %12s %12s %8s %s\n' "measure" "FolderPrism" "baseline" "ratio" "goal"
@@ -104,6 +110,10 @@ BASE_RATE=$(awk -v n="$PHOTOS" -v s="$BASE_S" 'BEGIN{printf "%.2f", n/s}')
 printf '%-52s %12s %12s %8s %s\n' "photos/s ($PHOTOS x 12 MP)" "$FP_RATE" "$BASE_RATE" \
   "$(awk -v a="$FP_RATE" -v b="$BASE_RATE" 'BEGIN{printf "%.2f", a/b}')" ">= 1.0"
 printf '%-52s %12s %12s\n' "wall time (s)" "$(printf '%.1f' "$FP_S")" "$(printf '%.1f' "$BASE_S")"
+printf '%-52s %12s %12s\n' "CPU time, user+sys (s)" "$FP_CPU" "$BASE_CPU"
+printf '%-52s %12s %12s\n' "load average (1/5/15 min) at start" "${LOAD_FP// //}" "${LOAD_BASE// //}"
 printf '%-52s %12s %12s %8s %s\n' "peak RSS of 'folderprism index' (MB)" "$((FP_RSS / 1024))" "" "" "< 300"
 printf '%-52s %12s\n' "thumbnail files written" "$THUMBS"
 printf '%-52s %12s %12s %8s %s\n' "serve ready on $COUNT indexed items (s)" "$(printf '%.2f' "$READY_S")" "" "" "< 2"
+printf '%-52s %12s\n' "  CPU time of serve until ready (s)" "$READY_CPU"
+printf '%-52s %s\n' "load average at the end" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,10 +14,32 @@ public sealed class DatabaseMigrator(IDbContextFactory<FolderPrismDbContext> fac
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await IsUpToDateAsync(db, cancellationToken))
+        {
+            return;
+        }
+
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         await using var fileLock = await AcquireFileLockAsync(dataSource + ".migrate.lock", cancellationToken);
         await ClearStaleEfLockAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The usual start: every migration of this build is already applied. Two small reads say so; EF's full
+    /// <c>MigrateAsync</c> would also take its lock and diff the model against the snapshot, ≈ 0.5 s of start-up CPU.
+    /// A migration commits together with its history row, so a concurrent migration is seen either whole or not at all.
+    /// </summary>
+    private static async Task<bool> IsUpToDateAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        if (known.Count == 0)
+        {
+            return false;
+        }
+
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return known.All(applied.Contains);
     }
 
     private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)

@@ -34,6 +34,11 @@ public sealed class ImagingOptions
     /// One per core: the daemon's background worker count bounds it further, the foreground index uses them all.</summary>
     public int MaxConcurrentDecodes { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>libvips worker threads per image. JPEG decoding is sequential anyway, so files decode in parallel
+    /// (<see cref="MaxConcurrentDecodes"/>) rather than one file on many threads: fewer threads, fewer scanline
+    /// buffers and malloc arenas, lower RSS.</summary>
+    public int VipsThreadsPerImage { get; set; } = 1;
+
     /// <summary>libvips operation cache: entries, bytes and open files. Small, since every file is seen once.</summary>
     public int CacheMaxOperations { get; set; } = 20;
 

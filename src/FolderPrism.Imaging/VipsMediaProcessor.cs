@@ -100,6 +100,7 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
         finally
         {
             decodeSlots.Release();
+            VipsRuntime.ReleaseFreedMemory();
             if (framePath is not null)
             {
                 TryDelete(framePath);
