@@ -22,7 +22,7 @@ WORK=${BENCH_DIR:-$(mktemp -d /tmp/fp-bench-index.XXXXXX)}
 FP_PID=""
 cleanup() {
   [ -n "$FP_PID" ] && kill "$FP_PID" 2>/dev/null && wait "$FP_PID" 2>/dev/null || true
-  [ -z "${BENCH_KEEP:-}" ] && rm -rf "$WORK"
+  if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
