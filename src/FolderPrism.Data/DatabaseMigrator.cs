@@ -14,10 +14,57 @@ public sealed class DatabaseMigrator(IDbContextFactory<FolderPrismDbContext> fac
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await IsUpToDateAsync(db, cancellationToken))
+        {
+            return;
+        }
+
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         await using var fileLock = await AcquireFileLockAsync(dataSource + ".migrate.lock", cancellationToken);
         await ClearStaleEfLockAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The usual start: every migration of this build is already applied. Two small reads say so; EF's full
+    /// <c>MigrateAsync</c> would also take its lock and diff the model against the snapshot, ≈ 0.5 s of start-up CPU.
+    /// A migration commits together with its history row, so a concurrent migration is seen either whole or not at all.
+    /// </summary>
+    private static async Task<bool> IsUpToDateAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        if (known.Count == 0)
+        {
+            return false;
+        }
+
+        // Our own read on the normal connection: EF's GetAppliedMigrations probes existence with a read-only
+        // connection, on which the WAL pragma of a database not yet in WAL mode fails.
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText =
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 0)
+            {
+                return false;
+            }
+
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return known.All(applied.Contains);
     }
 
     private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)

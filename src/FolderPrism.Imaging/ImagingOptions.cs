@@ -30,8 +30,14 @@ public sealed class ImagingOptions
     /// <summary>Encoder quality (1–100) of the screen preview.</summary>
     public int PreviewQuality { get; set; } = 82;
 
-    /// <summary>Files decoded at the same time by this process (each holds one decoded preview in memory).</summary>
-    public int MaxConcurrentDecodes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Files decoded at the same time by this process (each holds one decoded preview, ≈ 5 MB, in memory).
+    /// One per core: the daemon's background worker count bounds it further, the foreground index uses them all.</summary>
+    public int MaxConcurrentDecodes { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>libvips worker threads per image. JPEG decoding is sequential anyway, so files decode in parallel
+    /// (<see cref="MaxConcurrentDecodes"/>) rather than one file on many threads: fewer threads, fewer scanline
+    /// buffers and malloc arenas, lower RSS.</summary>
+    public int VipsThreadsPerImage { get; set; } = 1;
 
     /// <summary>libvips operation cache: entries, bytes and open files. Small, since every file is seen once.</summary>
     public int CacheMaxOperations { get; set; } = 20;

@@ -7,7 +7,7 @@ namespace FolderPrism.Imaging;
 
 /// <summary>
 /// NetVips implementation of <see cref="IMediaProcessor"/>. Each file is decoded once with shrink-on-load straight to
-/// preview size (EXIF orientation applied, colour-managed to sRGB), held in memory, and the small thumbnail and the
+/// preview size (EXIF orientation applied, colour-managed to sRGB when the file is not sRGB already), held in memory, and the small thumbnail and the
 /// perceptual hash are derived from that copy, so a 12-MP JPEG costs one reduced decode. Header dimensions are
 /// checked before any pixel is decoded, decoding fails on truncation and is killed at the time limit.
 /// </summary>
@@ -78,7 +78,7 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
             {
                 // NetVips.Native ships libheif without an HEVC decoder; Debian's heif-convert (libde265) decodes it.
                 // libheif applies the HEIF transforms (irot/imir), so the EXIF orientation must not be applied again.
-                CheckPixelLimit(path, null);
+                _ = CheckPixelLimit(path, null);
                 framePath = TempSibling(previewPath, contentHash, "heif.png");
                 await HeifConverter.ConvertAsync(options, path, framePath, cancellationToken).ConfigureAwait(false);
                 source = framePath;
@@ -100,6 +100,7 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
         finally
         {
             decodeSlots.Release();
+            VipsRuntime.ReleaseFreedMemory();
             if (framePath is not null)
             {
                 TryDelete(framePath);
@@ -113,12 +114,12 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
     {
         try
         {
-            CheckPixelLimit(source, buffer);
+            var profile = CheckPixelLimit(source, buffer) ? "srgb" : null;
             using var shrunk = buffer is null
                 ? Image.Thumbnail(source, options.PreviewSize, height: options.PreviewSize, size: Enums.Size.Down, noRotate: noRotate,
-                    outputProfile: "srgb", failOn: Enums.FailOn.Truncated)
+                    outputProfile: profile, failOn: Enums.FailOn.Truncated)
                 : Image.ThumbnailBuffer(buffer, options.PreviewSize, height: options.PreviewSize, size: Enums.Size.Down,
-                    outputProfile: "srgb", failOn: Enums.FailOn.Truncated);
+                    outputProfile: profile, failOn: Enums.FailOn.Truncated);
             using var normalised = VipsRuntime.ToDisplayable(shrunk, options.Format);
             normalised.SetProgress(NoProgress.Instance, token);
 
@@ -145,7 +146,8 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
         }
     }
 
-    private void CheckPixelLimit(string source, byte[]? buffer)
+    /// <summary>Rejects images above the pixel limit; returns whether the decode needs an ICC transform to sRGB.</summary>
+    private bool CheckPixelLimit(string source, byte[]? buffer)
     {
         // Opening only parses the header; pixels are decoded later, on demand.
         using var header = buffer is null
@@ -157,6 +159,8 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
             throw new MediaDecodeException(
                 $"Image is {header.Width}×{header.Height} ({pixels:N0} pixels), above the limit of {options.MaxPixels:N0}.");
         }
+
+        return ColourProfile.NeedsTransform(header);
     }
 
     private async Task<byte[]> ReadRawPreviewAsync(string path, long length, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class IndexCommandRunner(
         var completed = 0;
         int analyzed = 0, thumbnails = 0, damaged = 0, failed = 0, quarantined = 0;
         progress?.Report(new IndexProgress(IndexPhase.Processing, 0, total, null));
-        await pool.RunAsync(untilDrained: true, ignoreBackoff: true, outcome =>
+        await pool.RunAsync(JobPoolMode.Foreground, outcome =>
         {
             var done = Interlocked.Increment(ref completed);
             switch (outcome.Result)

@@ -27,8 +27,12 @@ public sealed class IndexingOptions
     /// <summary>Background workers; 0 means automatic (1 on machines with 2 cores or fewer, else half the cores up to 4).</summary>
     public int WorkerCount { get; set; }
 
-    /// <summary>Run workers on threads with lowered OS priority so serving stays responsive.</summary>
+    /// <summary>Run the daemon's workers on threads with lowered OS priority so serving stays responsive.</summary>
     public bool LowerWorkerPriority { get; set; } = true;
+
+    /// <summary>Workers of the foreground <c>folderprism index</c> run; 0 means one per core. Nothing is served
+    /// meanwhile (the verb refuses to run next to a daemon), so it may use the whole machine at normal priority.</summary>
+    public int ForegroundWorkerCount { get; set; }
 
     /// <summary>Attempts (failures or crashes during work) before a file is quarantined.</summary>
     public int MaxAttempts { get; set; } = 3;
@@ -44,4 +48,6 @@ public sealed class IndexingOptions
 
     public int EffectiveWorkerCount =>
         WorkerCount > 0 ? WorkerCount : Environment.ProcessorCount <= 2 ? 1 : Math.Min(Environment.ProcessorCount / 2, 4);
+
+    public int EffectiveForegroundWorkerCount => ForegroundWorkerCount > 0 ? ForegroundWorkerCount : Environment.ProcessorCount;
 }

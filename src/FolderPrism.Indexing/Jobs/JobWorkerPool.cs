@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace FolderPrism.Indexing.Jobs;
 
 /// <summary>
-/// Feeds runnable job ids through a bounded channel to N workers on low-priority threads. The daemon runs it forever;
-/// <c>folderprism index</c> runs it until the queue is drained.
+/// Feeds runnable job ids through a bounded channel to N workers on dedicated threads. The daemon runs it forever
+/// with few low-priority workers (<see cref="JobPoolMode.Background"/>); <c>folderprism index</c> runs it until the
+/// queue is drained with one normal-priority worker per core (<see cref="JobPoolMode.Foreground"/>).
 /// </summary>
 public sealed class JobWorkerPool(
     JobQueue queue,
@@ -18,15 +19,18 @@ public sealed class JobWorkerPool(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
 
-    /// <param name="untilDrained">Return once no pending or started job is left (quarantined ones stay).</param>
-    /// <param name="ignoreBackoff">Retry failed jobs at once (foreground runs) instead of waiting their back-off.</param>
+    /// <param name="mode">Background: forever, back-off honoured, <see cref="IndexingOptions.EffectiveWorkerCount"/>
+    /// workers at lowered priority. Foreground: until no pending or started job is left (quarantined ones stay), failed
+    /// jobs retried at once, <see cref="IndexingOptions.EffectiveForegroundWorkerCount"/> workers at normal priority.</param>
     /// <param name="onOutcome">Called after each job, from a worker thread.</param>
     /// <param name="cancellationToken">Stops handing out jobs; running ones are given back uncounted.</param>
-    public async Task RunAsync(
-        bool untilDrained, bool ignoreBackoff, Action<JobOutcome>? onOutcome, CancellationToken cancellationToken)
+    public async Task RunAsync(JobPoolMode mode, Action<JobOutcome>? onOutcome, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var workers = Math.Max(1, settings.EffectiveWorkerCount);
+        var untilDrained = mode == JobPoolMode.Foreground;
+        var ignoreBackoff = mode == JobPoolMode.Foreground;
+        var lowPriority = mode == JobPoolMode.Background && settings.LowerWorkerPriority;
+        var workers = Math.Max(1, untilDrained ? settings.EffectiveForegroundWorkerCount : settings.EffectiveWorkerCount);
         var channel = Channel.CreateBounded<long>(new BoundedChannelOptions(workers) { SingleWriter = true });
         var inFlight = new ConcurrentDictionary<long, byte>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -39,7 +43,7 @@ public sealed class JobWorkerPool(
         }
 
         var tasks = Enumerable.Range(0, workers).Select(n => WorkerThread.Run(
-            $"folderprism-index-{n}", settings.LowerWorkerPriority, logger,
+            $"folderprism-index-{n}", lowPriority, logger,
             () => WorkAsync(channel.Reader, inFlight, Count, stop.Token))).ToList();
         try
         {

@@ -3,19 +3,29 @@ using Microsoft.Extensions.Logging;
 
 namespace FolderPrism.Indexing.Jobs;
 
-/// <summary>The daemon's background job runner: recovers interrupted jobs, then works the queue until shutdown.</summary>
-public sealed class JobWorkerService(JobQueue queue, JobWorkerPool pool, ILogger<JobWorkerService> logger) : BackgroundService
+/// <summary>
+/// The daemon's background job runner: recovers interrupted jobs, then works the queue until shutdown. It starts only
+/// once the host has started (is serving, <c>/healthz</c> ok): its first queries over the job and item tables would
+/// otherwise compete for the CPU with start-up, and nothing is lost by waiting, the queue is persistent.
+/// </summary>
+public sealed class JobWorkerService(
+    JobQueue queue, JobWorkerPool pool, IHostApplicationLifetime lifetime, ILogger<JobWorkerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await queue.RecoverInterruptedAsync(stoppingToken);
                 var done = 0;
-                await pool.RunAsync(untilDrained: false, ignoreBackoff: false, _ =>
+                await pool.RunAsync(JobPoolMode.Background, _ =>
                 {
                     if (Interlocked.Increment(ref done) % 500 == 0)
                     {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using FolderPrism.Core.Configuration;
+using FolderPrism.Indexing.Jobs;
 using FolderPrism.Indexing.Scanning;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed class LibraryWatcherService(
     ReconcileTrigger reconcile,
     IOptions<IndexingOptions> options,
     IOptions<LibraryOptions> library,
+    IHostApplicationLifetime lifetime,
     ILogger<LibraryWatcherService> logger) : BackgroundService
 {
     private readonly Channel<FsEvent> _events = Channel.CreateUnbounded<FsEvent>(new UnboundedChannelOptions { SingleReader = true });
@@ -46,7 +48,12 @@ public sealed class LibraryWatcherService(
         var coalescing = RunCoalescerAsync(stoppingToken);
         try
         {
-            await Task.Delay(settings.StartupReconcileDelay, stoppingToken);
+            // The start-up reconcile reads the whole index: counted from when the host is serving, not from launch.
+            if (await HostStarted.WaitAsync(lifetime, stoppingToken))
+            {
+                await Task.Delay(settings.StartupReconcileDelay, stoppingToken);
+            }
+
             reconcile.Request("start-up");
             while (!stoppingToken.IsCancellationRequested)
             {

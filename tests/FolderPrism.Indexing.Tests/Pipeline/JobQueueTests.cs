@@ -20,7 +20,7 @@ public sealed class JobQueueTests
         var item = await f.WaitIndexedAsync("a.jpg");
         item.Id.ShouldBe(id);
         item.QuarantineReason.ShouldBeNull();
-        (await f.QueryAsync(db => db.IndexJobs.CountAsync())).ShouldBe(0);
+        await f.WaitUntilAsync(async () => await f.QueryAsync(db => db.IndexJobs.CountAsync()) == 0, "no job left");
     }
 
     [Fact]
@@ -64,7 +64,8 @@ public sealed class JobQueueTests
         var healed = await f.WaitIndexedAsync("bad.jpg");
         healed.Id.ShouldBe(bad.Id);
         healed.QuarantineReason.ShouldBeNull();
-        (await f.QueryAsync(db => db.IndexJobs.CountAsync())).ShouldBe(0);
+        // The item row is saved before its job row is deleted: wait for the job to finish, not only the row.
+        await f.WaitUntilAsync(async () => await f.QueryAsync(db => db.IndexJobs.CountAsync()) == 0, "no job left");
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class JobQueueTests
         item.IsDamaged.ShouldBeTrue();
         item.DamageReason.ShouldBe("test processor: truncated image data");
         item.QuarantineReason.ShouldBeNull();
-        (await f.QueryAsync(db => db.IndexJobs.CountAsync())).ShouldBe(0);
+        await f.WaitUntilAsync(async () => await f.QueryAsync(db => db.IndexJobs.CountAsync()) == 0, "no job left");
         (await f.Services.GetRequiredService<IndexStatusService>().GetAsync(10, default)).DamagedItems.ShouldBe(1);
     }
 
