@@ -281,6 +281,50 @@ namespace FolderPrism.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Labels",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false, collation: "NOCASE"),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    Rejected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DetectedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Labels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Labels_MediaItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "MediaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisionStates",
+                columns: table => new
+                {
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    FaceCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisionStates", x => x.ItemId);
+                    table.ForeignKey(
+                        name: "FK_VisionStates_MediaItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "MediaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Faces",
                 columns: table => new
                 {
@@ -293,7 +337,15 @@ namespace FolderPrism.Data.Migrations
                     Width = table.Column<double>(type: "REAL", nullable: false),
                     Height = table.Column<double>(type: "REAL", nullable: false),
                     Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ImageWidth = table.Column<int>(type: "INTEGER", nullable: true),
+                    ImageHeight = table.Column<int>(type: "INTEGER", nullable: true),
+                    Score = table.Column<double>(type: "REAL", nullable: true),
+                    Landmarks = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Embedding = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Clusterable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ClusterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Rejections = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -371,6 +423,11 @@ namespace FolderPrism.Data.Migrations
                 column: "KeptItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Faces_ClusterId",
+                table: "Faces",
+                column: "ClusterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Faces_ItemId",
                 table: "Faces",
                 column: "ItemId");
@@ -410,6 +467,17 @@ namespace FolderPrism.Data.Migrations
                 name: "IX_ItemTags_TagId",
                 table: "ItemTags",
                 column: "TagId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Labels_ItemId_Name",
+                table: "Labels",
+                columns: new[] { "ItemId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Labels_Name",
+                table: "Labels",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_ContentHash",
@@ -492,7 +560,13 @@ namespace FolderPrism.Data.Migrations
                 name: "ItemTags");
 
             migrationBuilder.DropTable(
+                name: "Labels");
+
+            migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "VisionStates");
 
             migrationBuilder.DropTable(
                 name: "Albums");
@@ -501,10 +575,10 @@ namespace FolderPrism.Data.Migrations
                 name: "People");
 
             migrationBuilder.DropTable(
-                name: "MediaItems");
+                name: "Tags");
 
             migrationBuilder.DropTable(
-                name: "Tags");
+                name: "MediaItems");
         }
     }
 }
