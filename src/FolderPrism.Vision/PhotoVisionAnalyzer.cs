@@ -38,7 +38,7 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
         var faces = _detector.Detect(image, people, ct)
             .Select(f =>
             {
-                var embedding = _embedder.Embed(image, f, ct);
+                var embedding = options.Quality.IsWorthEmbedding(f) ? _embedder.Embed(image, f, ct) : FaceEmbedding.None;
                 return new AnalyzedFace(f, embedding, options.Quality.IsClusterable(f, embedding));
             })
             .ToList();

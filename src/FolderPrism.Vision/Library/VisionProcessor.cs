@@ -117,7 +117,7 @@ public sealed class VisionProcessor(
 
             var match = Enumerable.Range(0, detected.Count).Where(d => !consumed.Contains(d) && detected[d].Box.IoU(box) >= SameFaceIoU)
                 .OrderByDescending(d => detected[d].Box.IoU(box)).Select(d => (int?)d).FirstOrDefault();
-            var embedding = match is { } m ? detected[m].Face.Embedding : result.RegionEmbeddings?[r];
+            var embedding = match is { } m && !detected[m].Face.Embedding.IsEmpty ? detected[m].Face.Embedding : result.RegionEmbeddings?[r];
             if (match is { } used)
             {
                 consumed.Add(used);
@@ -152,7 +152,7 @@ public sealed class VisionProcessor(
                 Origin = DetectorOrigin,
                 Score = analyzed.Face.Score,
                 Landmarks = FaceRecords.EncodeLandmarks(analyzed.Face.Landmarks, w, h),
-                Embedding = FaceRecords.EncodeVector(analyzed.Embedding.Vector),
+                Embedding = analyzed.Embedding.IsEmpty ? null : FaceRecords.EncodeVector(analyzed.Embedding.Vector),
                 Clusterable = analyzed.Clusterable,
             });
             stored++;
