@@ -23,9 +23,25 @@ public sealed class VisionWorkerService(
     /// <summary>Photos analysed since start (for status and benchmarks).</summary>
     public long PhotosProcessed => Interlocked.Read(ref _photos);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        LowPriorityThread.Run("folderprism-vision", logger, () => Loop(stoppingToken))
+    private Task _thread = Task.CompletedTask;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _thread = LowPriorityThread.Run("folderprism-vision", logger, () => Loop(stoppingToken))
             .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return _thread;
+    }
+
+    /// <summary>
+    /// Waits for the worker thread to leave the model it is running, even past the host's shutdown timeout: the
+    /// model sessions are disposed with the container right after, and freeing a session mid-inference crashes ONNX
+    /// Runtime. One photo takes seconds, so the wait is short.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await _thread;
+    }
 
     private void Loop(CancellationToken ct)
     {
