@@ -6,7 +6,7 @@ LIBRARY ?= ./library
 DATA    ?= ./data
 URLS    ?= http://127.0.0.1:5080
 
-.PHONY: restore build run test bench-dav bench-index bench-import bench-views clean vision-deps
+.PHONY: restore build run test bench-dav bench-index bench-import bench-views bench-vision clean vision-deps
 
 restore:
 	$(DOTNET) restore FolderPrism.sln
@@ -31,6 +31,9 @@ bench-dav: build
 
 bench-index: build
 	./scripts/bench-index.sh
+
+bench-vision: build vision-deps
+	./scripts/bench-vision.sh
 
 bench-import: build
 	./scripts/bench-import.sh

@@ -20,6 +20,10 @@ public sealed class FolderPrismDbContext(DbContextOptions<FolderPrismDbContext> 
 
     public DbSet<Face> Faces => Set<Face>();
 
+    public DbSet<Label> Labels => Set<Label>();
+
+    public DbSet<VisionState> VisionStates => Set<VisionState>();
+
     public DbSet<Album> Albums => Set<Album>();
 
     public DbSet<AlbumItem> AlbumItems => Set<AlbumItem>();

@@ -8,6 +8,8 @@ using FolderPrism.Indexing;
 using FolderPrism.Indexing.Import;
 using FolderPrism.WebDav;
 using FolderPrism.Views;
+using FolderPrism.Vision;
+using FolderPrism.Vision.Library;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +58,7 @@ public static class FolderPrismServer
         builder.Services.AddFolderPrismIndexingWorkers();
         builder.Services.AddFolderPrismImport(watchImportFolder: true);
         builder.Services.AddHostedService<DaemonStateFile>();
+        builder.Services.AddFolderPrismVisionWorker();
         builder.Services.AddFolderPrismViews();
         builder.Services.AddFolderPrismWebDav();
 
@@ -67,6 +70,7 @@ public static class FolderPrismServer
             options.Logger = serilog;
         });
         app.UseMiddleware<HealthEndpointMiddleware>();
+        app.UseMiddleware<ServingActivityMiddleware>();
         app.UseMiddleware<BasicAuthenticationMiddleware>();
         app.UseFolderPrismWebDav();
         return app;

@@ -6,6 +6,7 @@ using FolderPrism.Host.Configuration;
 using FolderPrism.Indexing;
 using FolderPrism.Indexing.Import;
 using FolderPrism.Indexing.Metadata;
+using FolderPrism.Vision;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class FolderPrismServiceCollectionExtensions
         services.AddFolderPrismMediaAnalysis(configuration);
         services.AddFolderPrismIndexing(runInBackground: false);
         services.AddFolderPrismImport();
+        services.AddFolderPrismVision(configuration);
         return services;
     }
 

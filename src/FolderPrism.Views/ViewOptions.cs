@@ -32,6 +32,9 @@ public sealed class ViewOptions
 
     public string People { get; set; } = "People";
 
+    /// <summary>Machine labels from object detection (<c>Labels/dog</c>).</summary>
+    public string Labels { get; set; } = "Labels";
+
     public string Albums { get; set; } = "Albums";
 
     public string Cameras { get; set; } = "Cameras";

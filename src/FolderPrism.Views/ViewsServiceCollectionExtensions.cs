@@ -8,13 +8,14 @@ using FolderPrism.Views.Trash;
 using FolderPrism.Views.Writes;
 using FolderPrism.WebDav.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FolderPrism.Views;
 
 public static class ViewsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the virtual folders (Timeline, Tags, People, Albums, Cameras, Videos, Favorites, Review, Search) as
+    /// Registers the virtual folders (Timeline, Tags, Labels, People, Albums, Cameras, Videos, Favorites, Review, Search) as
     /// <see cref="IDavMount"/>s and the content-hash ETag provider. Call BEFORE <c>AddFolderPrismWebDav</c>: WebDAV only
     /// adds its stat-based ETag provider when none is registered.
     /// </summary>
@@ -35,9 +36,14 @@ public static class ViewsServiceCollectionExtensions
         services.AddHostedService<SidecarSyncService>();
         services.AddSingleton<TagEditor>();
         services.AddSingleton<PeopleKind>();
+        services.AddOptions<PeopleViewOptions>().BindConfiguration(PeopleViewOptions.SectionName);
+        services.AddSingleton<VisionPeopleKind>();
+        services.AddSingleton<LabelsKind>();
         services.AddSingleton<AlbumsKind>();
         services.AddSingleton<TagsMount>();
         services.AddSingleton<IDavMount>(sp => sp.GetRequiredService<TagsMount>());
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
+            s, set, s.Options.Labels, LabelViews.LoadAsync, LabelViews.Filter, sp.GetRequiredService<LabelsKind>(), sp.GetRequiredService<ItemLocator>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
             new TimelineMount(s, set, s.Options.Timeline, (_, items) => items, monthLevel: true, sp.GetRequiredService<TrashStore>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new TrashMount(s, sp.GetRequiredService<TrashStore>())));
@@ -49,7 +55,8 @@ public static class ViewsServiceCollectionExtensions
             return new FilteredMount(s, set, s.Options.Favorites, (_, items) => items.Where(i => i.Rating >= min));
         }));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
-            s, set, s.Options.People, NamedViews.PeopleAsync, NamedViews.Person, sp.GetRequiredService<PeopleKind>(), sp.GetRequiredService<ItemLocator>())));
+            s, set, s.Options.People, PeopleViews.Loader(sp.GetRequiredService<IOptions<PeopleViewOptions>>().Value), PeopleViews.Filter,
+            sp.GetRequiredService<VisionPeopleKind>(), sp.GetRequiredService<ItemLocator>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
             s, set, s.Options.Albums, NamedViews.AlbumsAsync, NamedViews.Album, sp.GetRequiredService<AlbumsKind>(), sp.GetRequiredService<ItemLocator>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>

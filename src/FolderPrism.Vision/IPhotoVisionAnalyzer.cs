@@ -12,4 +12,12 @@ public interface IPhotoVisionAnalyzer
 
     /// <exception cref="InvalidDataException">The file cannot be decoded.</exception>
     PhotoVisionResult Analyze(string path, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="Analyze(string, CancellationToken)"/>, and also embeds faces already known as rectangles (XMP
+    /// regions, boxes a user drew), given normalised 0..1 of the upright image, so named regions teach clustering
+    /// who a person is. <see cref="PhotoVisionResult.RegionEmbeddings"/> follows the order of <paramref name="regions"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file cannot be decoded.</exception>
+    PhotoVisionResult Analyze(string path, IReadOnlyList<Faces.FaceBox> regions, CancellationToken ct);
 }

@@ -26,7 +26,9 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
 
     public bool IsAvailable => _options.Value.Enabled && VisionModelCatalog.All.All(m => _sessions.IsAvailable(m.Id));
 
-    public PhotoVisionResult Analyze(string path, CancellationToken ct)
+    public PhotoVisionResult Analyze(string path, CancellationToken ct) => Analyze(path, [], ct);
+
+    public PhotoVisionResult Analyze(string path, IReadOnlyList<FaceBox> regions, CancellationToken ct)
     {
         var options = _options.Value;
         var image = VisionImageLoader.Load(path, options.Faces.MaxDecodeEdge);
@@ -36,11 +38,15 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
         var faces = _detector.Detect(image, people, ct)
             .Select(f =>
             {
-                var embedding = _embedder.Embed(image, f, ct);
+                var embedding = options.Quality.IsWorthEmbedding(f) ? _embedder.Embed(image, f, ct) : FaceEmbedding.None;
                 return new AnalyzedFace(f, embedding, options.Quality.IsClusterable(f, embedding));
             })
             .ToList();
         var labels = objects.GroupBy(o => o.Label).ToDictionary(g => g.Key, g => g.Max(o => o.Score), StringComparer.Ordinal);
-        return new PhotoVisionResult(image.OriginalWidth, image.OriginalHeight, faces, objects, labels);
+        var (w, h) = (image.OriginalWidth, image.OriginalHeight);
+        var regionEmbeddings = regions
+            .Select(r => _embedder.Embed(image, DetectedFace.FromRegion(new FaceBox(r.X * w, r.Y * h, r.Width * w, r.Height * h)), ct))
+            .ToList();
+        return new PhotoVisionResult(w, h, faces, objects, labels, regionEmbeddings);
     }
 }

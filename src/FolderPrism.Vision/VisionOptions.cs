@@ -25,4 +25,6 @@ public sealed class VisionOptions
     public FaceClusteringOptions Clustering { get; set; } = new();
 
     public ObjectDetectionOptions Objects { get; set; } = new();
+
+    public Library.VisionWorkerOptions Worker { get; set; } = new();
 }

@@ -1,10 +1,12 @@
 using FolderPrism.Core.Configuration;
 using FolderPrism.Vision.Clustering;
 using FolderPrism.Vision.Faces;
+using FolderPrism.Vision.Library;
 using FolderPrism.Vision.Models;
 using FolderPrism.Vision.Objects;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FolderPrism.Vision;
@@ -27,6 +29,21 @@ public static class VisionServiceCollectionExtensions
         services.AddSingleton(sp => new FaceClusterer(sp.GetRequiredService<IOptions<VisionOptions>>().Value.Clustering));
         services.AddSingleton<IPhotoVisionAnalyzer, PhotoVisionAnalyzer>();
         services.AddHostedService<VisionIdleReleaser>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ServingActivity>();
+        services.AddSingleton<VisionProcessor>();
+        services.AddSingleton<PeopleClusteringRun>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the daemon's background vision worker (one low-priority thread, paused while <see cref="ServingActivity"/>
+    /// reports requests). Needs <see cref="AddFolderPrismVision"/>. The CLI never adds it: <c>faces run</c> works in the foreground.
+    /// </summary>
+    public static IServiceCollection AddFolderPrismVisionWorker(this IServiceCollection services)
+    {
+        services.AddSingleton<VisionWorkerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<VisionWorkerService>());
         return services;
     }
 }

@@ -13,6 +13,7 @@ public sealed class VisionSessions : IDisposable
     private readonly ModelStore _store;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (InferenceSession Session, DateTime LastUsed)> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inUse = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
     public VisionSessions(ModelStore store, TimeProvider? time = null)
@@ -49,13 +50,38 @@ public sealed class VisionSessions : IDisposable
         }
     }
 
-    /// <summary>Disposes sessions unused for longer than <paramref name="idle"/>; returns how many were released.</summary>
+    /// <summary>
+    /// The session for a model, protected from <see cref="ReleaseIdle"/> until the lease is disposed: releasing a
+    /// session while it runs would free memory ONNX Runtime is still using.
+    /// </summary>
+    public SessionLease Lease(string modelId)
+    {
+        var session = Get(modelId);
+        lock (_gate)
+        {
+            _inUse[modelId] = _inUse.GetValueOrDefault(modelId) + 1;
+        }
+
+        return new SessionLease(session, () =>
+        {
+            lock (_gate)
+            {
+                _inUse[modelId]--;
+                if (_sessions.TryGetValue(modelId, out var entry))
+                {
+                    _sessions[modelId] = (entry.Session, _time.GetUtcNow().UtcDateTime);
+                }
+            }
+        });
+    }
+
+    /// <summary>Disposes sessions unused for longer than <paramref name="idle"/> (never one in use); returns how many were released.</summary>
     public int ReleaseIdle(TimeSpan idle)
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow().UtcDateTime;
-            var stale = _sessions.Where(kv => now - kv.Value.LastUsed >= idle).Select(kv => kv.Key).ToList();
+            var stale = _sessions.Where(kv => now - kv.Value.LastUsed >= idle && _inUse.GetValueOrDefault(kv.Key) == 0).Select(kv => kv.Key).ToList();
             foreach (var id in stale)
             {
                 _sessions[id].Session.Dispose();

@@ -79,7 +79,7 @@ public sealed class ViewListingTests
         await host.AlbumAsync(beach, "Holidays 2019");
 
         (await host.ListAsync("/")).ShouldBe(
-            ["Albums/", "Cameras/", "Duplicates/", "Favorites/", "Import/", "Originals/", "People/", "Review/", "Search/", "Tags/", "Timeline/", "Trash/", "Videos/"],
+            ["Albums/", "Cameras/", "Duplicates/", "Favorites/", "Import/", "Labels/", "Originals/", "People/", "Review/", "Search/", "Tags/", "Timeline/", "Trash/", "Videos/"],
             ignoreOrder: true);
         (await host.ListAsync("/Tags/")).ShouldBe(["beach/", "Places/"]);
         (await host.ListAsync("/Tags/Places/")).ShouldBe(["France/", "2019-06-21 12.00.00 paris.jpg"]);

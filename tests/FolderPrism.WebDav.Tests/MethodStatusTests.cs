@@ -37,7 +37,7 @@ public sealed class MethodStatusTests : IAsyncLifetime
         var hrefs = root.Descendants(DavClient.Dav + "href").Select(h => h.Value).ToList();
         // The real host also registers the virtual views (FolderPrism.Views) beside the two real mounts.
         hrefs.ShouldBe(
-            ["/", "/Albums/", "/Cameras/", "/Duplicates/", "/Favorites/", "/Import/", "/Originals/", "/People/", "/Review/", "/Search/", "/Tags/",
+            ["/", "/Albums/", "/Cameras/", "/Duplicates/", "/Favorites/", "/Import/", "/Labels/", "/Originals/", "/People/", "/Review/", "/Search/", "/Tags/",
              "/Timeline/", "/Trash/", "/Videos/"],
             ignoreOrder: true);
         using var infinity = await client.SendAsync("PROPFIND", "/", null, ("Depth", "infinity"));

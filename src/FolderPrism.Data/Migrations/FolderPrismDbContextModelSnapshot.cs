@@ -119,10 +119,29 @@ namespace FolderPrism.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Clusterable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("BLOB");
+
                     b.Property<double>("Height")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("ImageHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImageWidth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Landmarks")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Origin")
@@ -131,6 +150,13 @@ namespace FolderPrism.Data.Migrations
 
                     b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rejections")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
@@ -145,6 +171,8 @@ namespace FolderPrism.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
 
                     b.HasIndex("ItemId");
 
@@ -300,6 +328,40 @@ namespace FolderPrism.Data.Migrations
                     b.HasIndex("TagId", "ItemId");
 
                     b.ToTable("ItemTags", (string)null);
+                });
+
+            modelBuilder.Entity("FolderPrism.Core.Library.Label", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("ItemId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Labels", (string)null);
                 });
 
             modelBuilder.Entity("FolderPrism.Core.Library.MediaItem", b =>
@@ -514,6 +576,30 @@ namespace FolderPrism.Data.Migrations
                     b.ToTable("Tags", (string)null);
                 });
 
+            modelBuilder.Entity("FolderPrism.Core.Library.VisionState", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FaceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId");
+
+                    b.ToTable("VisionStates", (string)null);
+                });
+
             modelBuilder.Entity("FolderPrism.Core.Users.User", b =>
                 {
                     b.Property<int>("Id")
@@ -659,6 +745,15 @@ namespace FolderPrism.Data.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("FolderPrism.Core.Library.Label", b =>
+                {
+                    b.HasOne("FolderPrism.Core.Library.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FolderPrism.Core.Library.Tag", b =>
                 {
                     b.HasOne("FolderPrism.Core.Library.Tag", "Parent")
@@ -667,6 +762,15 @@ namespace FolderPrism.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("FolderPrism.Core.Library.VisionState", b =>
+                {
+                    b.HasOne("FolderPrism.Core.Library.MediaItem", null)
+                        .WithOne()
+                        .HasForeignKey("FolderPrism.Core.Library.VisionState", "ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FolderPrism.Core.Library.MediaItem", b =>

@@ -33,6 +33,7 @@ internal sealed class StatusVerb : ICliVerb
                     $"review:   {index.DatesFromFileTime} dated only by file time, {index.DamagedItems} damaged, {index.MissingItems} missing".AsMemory(), ct);
                 var reconcile = index.LastReconcile is { } at ? $"{at:u} ({index.LastReconcileSummary})" : "never";
                 await output.WriteLineAsync($"reconcile: {reconcile}".AsMemory(), ct);
+                await output.WriteLineAsync($"vision:   {await VisionStatus.DescribeAsync(session.Services, ct)}".AsMemory(), ct);
                 await output.WriteLineAsync($"quarantined: {index.Quarantined.Count}".AsMemory(), ct);
                 foreach (var file in index.Quarantined)
                 {

@@ -8,9 +8,9 @@ namespace FolderPrism.Views.Search;
 
 /// <summary>
 /// A <c>/Search/&lt;query&gt;</c> folder name turned into SQL. Words (all must match, case-insensitively) are looked for
-/// in the file path, title, description, camera, tags, people and albums; filters narrow further: <c>year:2019</c>,
+/// in the file path, title, description, camera, tags, people, albums and machine labels; filters narrow further: <c>year:2019</c>,
 /// <c>month:2019-06</c> (or <c>month:6</c>), <c>person:alice</c>, <c>tag:beach</c>, <c>camera:canon</c>,
-/// <c>type:video|photo</c>. A filter whose value cannot be understood matches nothing, so a typo gives an empty folder.
+/// <c>type:video|photo</c>, <c>label:dog</c> (machine labels, see <see cref="LabelSearch"/>). A filter whose value cannot be understood matches nothing, so a typo gives an empty folder.
 /// </summary>
 internal static class SearchQuery
 {
@@ -30,6 +30,7 @@ internal static class SearchQuery
                 "tag" => Tag(value),
                 "camera" => Camera(value),
                 "type" => Type(value),
+                "label" => LabelSearch.Label(value),
                 _ => Word(token),
             });
         }
@@ -46,6 +47,7 @@ internal static class SearchQuery
     private static ItemFilter Word(string word)
     {
         var pattern = Like(word);
+        var label = LabelSearch.LabelFor(word);
         return (db, items) => items.Where(i =>
             EF.Functions.Like(i.RelativePath, pattern, "\\")
             || (i.Title != null && EF.Functions.Like(i.Title, pattern, "\\"))
@@ -54,7 +56,8 @@ internal static class SearchQuery
             || (i.Model != null && EF.Functions.Like(i.Model, pattern, "\\"))
             || db.ItemTags.Any(t => t.ItemId == i.Id && EF.Functions.Like(t.Tag!.Name, pattern, "\\"))
             || db.Faces.Any(f => f.ItemId == i.Id && f.Person != null && EF.Functions.Like(f.Person.Name, pattern, "\\"))
-            || db.AlbumItems.Any(a => a.ItemId == i.Id && EF.Functions.Like(a.Album!.Name, pattern, "\\")));
+            || db.AlbumItems.Any(a => a.ItemId == i.Id && EF.Functions.Like(a.Album!.Name, pattern, "\\"))
+            || db.Labels.Any(l => l.ItemId == i.Id && !l.Rejected && l.Name == label));
     }
 
     private static ItemFilter Year(string value)

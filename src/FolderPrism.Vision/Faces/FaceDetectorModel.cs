@@ -51,7 +51,8 @@ internal sealed class FaceDetectorModel
     /// <summary>Runs the model and returns anchors × 17 values in anchor order.</summary>
     public float[] Run(VisionSessions sessions, DenseTensor<float> input)
     {
-        var session = sessions.Get(ModelId);
+        using var lease = sessions.Lease(ModelId);
+        var session = lease.Session;
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)], _outputs);
         var byName = results.ToDictionary(r => r.Name, r => r.AsTensor<float>().ToArray());
         if (_outputs.Length == 1)

@@ -27,7 +27,8 @@ public sealed class FaceEmbedder : IFaceEmbedder
         var input = new DenseTensor<float>([1, Size, Size, 3]);
         ImageSampler.Sample(image, AlignedCrop(image, face), Size, Size, input.Buffer.Span, 1f, 0f);
         var sharpness = Sharpness(input.Buffer.Span);
-        var session = _sessions.Get(VisionModelCatalog.FaceEmbedder.Id);
+        using var lease = _sessions.Lease(VisionModelCatalog.FaceEmbedder.Id);
+        var session = lease.Session;
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)], [Output]);
         var vector = results.First().AsTensor<float>().ToArray();
         return new FaceEmbedding(FaceVectors.Normalize(vector), sharpness);

@@ -17,6 +17,16 @@ public sealed class FaceQualityOptions
     /// the same faces after a 5 px Gaussian blur measure below 1.</summary>
     public double MinSharpness { get; set; } = 5;
 
+    /// <summary>
+    /// Compute descriptors for faces that fail size or score too (they are never clustered, so by default the
+    /// descriptor network — the costliest step on group photos — is skipped for them).
+    /// </summary>
+    public bool EmbedAll { get; set; }
+
+    /// <summary>Size and score pass: worth a descriptor (sharpness is only known after cropping).</summary>
+    public bool IsWorthEmbedding(DetectedFace face) =>
+        EmbedAll || (Math.Min(face.Box.Width, face.Box.Height) >= MinSize && face.Score >= MinScore);
+
     public bool IsClusterable(DetectedFace face, FaceEmbedding embedding) =>
-        Math.Min(face.Box.Width, face.Box.Height) >= MinSize && face.Score >= MinScore && embedding.Sharpness >= MinSharpness;
+        !embedding.IsEmpty && Math.Min(face.Box.Width, face.Box.Height) >= MinSize && face.Score >= MinScore && embedding.Sharpness >= MinSharpness;
 }

@@ -52,7 +52,8 @@ public sealed class ObjectDetector : IObjectDetector
 
     internal (float[] Heat, float[] Wh) RunTensor(DenseTensor<float> input)
     {
-        var session = _sessions.Get(VisionModelCatalog.ObjectDetector.Id);
+        using var lease = _sessions.Lease(VisionModelCatalog.ObjectDetector.Id);
+        var session = lease.Session;
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)], ["tower_0/keypoints", "tower_0/wh"]);
         var byName = results.ToDictionary(r => r.Name, r => r.AsTensor<float>().ToArray());
         return (byName["tower_0/keypoints"], byName["tower_0/wh"]);

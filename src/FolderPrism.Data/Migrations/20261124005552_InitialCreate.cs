@@ -376,9 +376,9 @@ namespace FolderPrism.Data.Migrations
                 column: "ItemId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Faces_PersonId_ItemId",
+                name: "IX_Faces_PersonId",
                 table: "Faces",
-                columns: new[] { "PersonId", "ItemId" });
+                column: "PersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJournal_DestinationPath",
@@ -407,9 +407,9 @@ namespace FolderPrism.Data.Migrations
                 column: "RelativePath");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ItemTags_TagId_ItemId",
+                name: "IX_ItemTags_TagId",
                 table: "ItemTags",
-                columns: new[] { "TagId", "ItemId" });
+                column: "TagId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_ContentHash",
@@ -431,11 +431,6 @@ namespace FolderPrism.Data.Migrations
                 name: "IX_MediaItems_State",
                 table: "MediaItems",
                 column: "State");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MediaItems_State_TrashedAt_TakenLocal_Id",
-                table: "MediaItems",
-                columns: new[] { "State", "TrashedAt", "TakenLocal", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_TakenLocal",

