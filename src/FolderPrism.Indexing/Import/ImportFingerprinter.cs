@@ -44,41 +44,12 @@ public sealed class ImportFingerprinter(IOptions<ImagingOptions> imaging)
 
             using var shrunk = Image.Thumbnail(path, DecodeSize, height: DecodeSize, size: Enums.Size.Down,
                 outputProfile: "srgb", failOn: Enums.FailOn.Truncated);
-            using var displayable = Displayable(shrunk);
-            using var grey = displayable.Colourspace(Enums.Interpretation.Bw);
-            using var luminance = grey.ExtractBand(0);
-            using var grid = luminance.ThumbnailImage(Core.Media.PerceptualHash.GridSize, height: Core.Media.PerceptualHash.GridSize,
-                size: Enums.Size.Force);
-            using var bytes = grid.Format == Enums.BandFormat.Uchar ? grid.Copy() : grid.Cast(Enums.BandFormat.Uchar);
-            return Core.Media.PerceptualHash.Compute(bytes.WriteToMemory<byte>());
+            return PerceptualFingerprint.Of(shrunk, options.Format);
         }
         catch (VipsException e)
         {
             throw new MediaDecodeException($"Cannot decode image: {FirstLine(e.Message)}", e);
         }
-    }
-
-    /// <summary>8-bit sRGB or grey, alpha flattened onto white as the JPEG thumbnails are (so the hash matches theirs).</summary>
-    private Image Displayable(Image image)
-    {
-        var current = image.Interpretation is Enums.Interpretation.Srgb or Enums.Interpretation.Bw && image.Format == Enums.BandFormat.Uchar
-            ? image.Copy()
-            : image.Colourspace(Enums.Interpretation.Srgb);
-        if (current.HasAlpha() && options.Format == ThumbnailFormat.Jpeg)
-        {
-            var flattened = current.Flatten(background: Enumerable.Repeat(255.0, current.Bands - 1).ToArray());
-            current.Dispose();
-            current = flattened;
-        }
-
-        if (current.Format != Enums.BandFormat.Uchar)
-        {
-            var cast = current.Cast(Enums.BandFormat.Uchar);
-            current.Dispose();
-            current = cast;
-        }
-
-        return current;
     }
 
     private static string FirstLine(string message)

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using FolderPrism.Core.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace FolderPrism.Indexing.Jobs;
@@ -10,9 +10,6 @@ namespace FolderPrism.Indexing.Jobs;
 /// </summary>
 internal static class WorkerThread
 {
-    private const int PrioProcess = 0;
-    private const int WorkerNice = 10;
-
     public static Task Run(string name, bool lowPriority, ILogger logger, Func<Task> body)
     {
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,27 +62,9 @@ internal static class WorkerThread
 
     private static void Lower(ILogger logger)
     {
-        if (!OperatingSystem.IsLinux())
+        if (ThreadNice.TryLowerCurrentThread() is { } failure)
         {
-            return;
-        }
-
-        try
-        {
-            if (setpriority(PrioProcess, gettid(), WorkerNice) != 0)
-            {
-                logger.LogDebug("setpriority failed with errno {Errno}", Marshal.GetLastPInvokeError());
-            }
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            logger.LogDebug(ex, "Cannot lower worker thread priority");
+            logger.LogDebug("Cannot lower the priority of a worker thread: {Reason}", failure);
         }
     }
-
-    [DllImport("libc.so.6", SetLastError = true)]
-    private static extern int setpriority(int which, int who, int prio);
-
-    [DllImport("libc.so.6")]
-    private static extern int gettid();
 }

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using FolderPrism.Core.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace FolderPrism.Vision.Library;
@@ -10,8 +10,6 @@ namespace FolderPrism.Vision.Library;
 /// </summary>
 internal static class LowPriorityThread
 {
-    private const int WorkerNice = 10;
-
     public static Task Run(string name, ILogger logger, Action body)
     {
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,27 +41,9 @@ internal static class LowPriorityThread
 
     private static void Lower(ILogger logger)
     {
-        if (!OperatingSystem.IsLinux())
+        if (ThreadNice.TryLowerCurrentThread() is { } failure)
         {
-            return;
-        }
-
-        try
-        {
-            if (setpriority(0, gettid(), WorkerNice) != 0)
-            {
-                logger.LogDebug("setpriority failed with errno {Errno}", Marshal.GetLastPInvokeError());
-            }
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            logger.LogDebug(ex, "Cannot lower the vision thread's priority");
+            logger.LogDebug("Cannot lower the priority of the vision thread: {Reason}", failure);
         }
     }
-
-    [DllImport("libc.so.6", SetLastError = true)]
-    private static extern int setpriority(int which, int who, int prio);
-
-    [DllImport("libc.so.6")]
-    private static extern int gettid();
 }
