@@ -31,6 +31,9 @@ internal sealed class MessyTree
         MediaMaker.CameraJpeg(Path.Combine(dcim, "IMG_2003.JPG"), 82, "2019:07:02 09:00:00", "+02:00", 1200, 900);
         Directory.CreateDirectory(Path.Combine(camera, "backup"));
         File.Copy(Path.Combine(dcim, "IMG_2001.JPG"), Path.Combine(camera, "backup", "IMG_2001.JPG"));
+        // A RAW+JPEG pair from the same shot: companions, filed side by side under one base name.
+        MediaMaker.Raw(Path.Combine(dcim, "DSC_0042.NEF"), 91, "2019:10:03 04:05:06");
+        MediaMaker.CameraJpeg(Path.Combine(dcim, "DSC_0042.JPG"), 92, "2019:10:03 04:05:06", width: 300, height: 200);
 
         var takeout = f.Source("Takeout");
         var year = Path.Combine(takeout, "Google Photos", "Photos from 2019");
@@ -63,6 +66,22 @@ internal sealed class MessyTree
         MediaMaker.Image(Path.Combine(phone, "WhatsApp Images", "IMG-20190815-WA0003.jpg"), 400, 300, 84, "-strip");
         MediaMaker.Image(Path.Combine(phone, "Screenshots", "Screenshot_20190816-101112.png"), 360, 640, 85);
 
+        // A live photo (HEIC + MOV of the same name), a picture dated only by its file time, two broken files and two
+        // different photos with the same name in the same month (a clash inside one batch).
+        var live = Path.Combine(phone, "Live");
+        MediaMaker.Heic(Path.Combine(live, "IMG_0007.HEIC"), 86);
+        MediaMaker.Exif(Path.Combine(live, "IMG_0007.HEIC"), "-DateTimeOriginal=2019:09:04 18:30:12");
+        MediaMaker.Video(Path.Combine(live, "IMG_0007.MOV"), "2019-09-04T16:30:12Z");
+        MediaMaker.SetMtime(MediaMaker.Image(Path.Combine(phone, "misc", "holiday.png"), 300, 200, 87),
+            new DateTime(2019, 11, 5, 12, 0, 0, DateTimeKind.Utc));
+        Directory.CreateDirectory(Path.Combine(phone, "broken"));
+        File.WriteAllBytes(Path.Combine(phone, "broken", "empty.jpg"), []);
+        var cut = MediaMaker.CameraJpeg(Path.Combine(phone, "broken", "cut.jpg"), 88, "2019:12:01 10:00:00");
+        var whole = File.ReadAllBytes(cut);
+        File.WriteAllBytes(cut, whole[..(whole.Length / 2)]);
+        MediaMaker.CameraJpeg(Path.Combine(phone, "a", "IMG_5000.JPG"), 89, "2019:05:01 09:00:00");
+        MediaMaker.CameraJpeg(Path.Combine(phone, "b", "IMG_5000.JPG"), 90, "2019:05:02 09:00:00");
+
         return new MessyTree
         {
             Camera = camera, Takeout = takeout, Phone = phone,
@@ -73,7 +92,7 @@ internal sealed class MessyTree
                 ["IMG_2002.JPG"] = Hash(Path.Combine(year, "IMG_2002.JPG")),
                 ["IMG_2003.JPG"] = Hash(Path.Combine(year, "IMG_2003(1).JPG")),
             },
-            InputCount = 4 + 5 + 2 + 2,
+            InputCount = 6 + 5 + 2 + 2 + 7,
         };
     }
 

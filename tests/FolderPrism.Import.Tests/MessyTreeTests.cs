@@ -8,7 +8,8 @@ namespace FolderPrism.Import.Tests;
 /// <summary>
 /// One messy source tree — camera originals, a Google Takeout export of the same photos (resized, recompressed,
 /// stripped, JSON in several naming variants, an album), phone files dated only by name, exact copies and an edited
-/// variant — imported in both orders: the library, the holding area, dates and albums must come out the same.
+/// variant, a RAW+JPEG pair, a live photo, an mtime-only picture, broken files and a same-name clash — imported in both
+/// orders: the library, the holding area, dates, rejections and albums must come out the same.
 /// </summary>
 public sealed class MessyTreeTests
 {
@@ -30,13 +31,22 @@ public sealed class MessyTreeTests
         var report = string.Join("\n", entries);
 
         entries.Count.ShouldBe(tree.InputCount, report);
-        entries.ShouldNotContain(e => e.Outcome == "failed" || e.Outcome == "rejected", report);
+        entries.ShouldNotContain(e => e.Outcome == "failed", report);
+        // Broken files are rejected as damaged and stay where they were (copy mode: sources untouched).
+        string.Join(", ", entries.Where(e => e.Outcome == "rejected").Select(e => Path.GetFileName(e.Source)).Order(StringComparer.Ordinal))
+            .ShouldBe("cut.jpg, empty.jpg", report);
+        entries.Where(e => e.Outcome == "rejected").ShouldAllBe(e => e.Damaged && File.Exists(e.Source));
 
         // The library: each photo once, the camera original where there is one, by local capture month.
-        f.LibraryFiles().ShouldBe(
+        var clash = f.LibraryFiles().Where(p => p.StartsWith("2019/05/IMG_5000", StringComparison.Ordinal)).ToList();
+        clash.Count.ShouldBe(2, report);
+        clash.ShouldContain("2019/05/IMG_5000.JPG");
+        clash.Single(p => p != "2019/05/IMG_5000.JPG").ShouldMatch("^2019/05/IMG_5000_[0-9a-f]{8}\\.JPG$", "a stable suffix, nothing overwritten");
+        f.LibraryFiles().Except(clash).ShouldBe(
         [
             "2019/06/IMG_2001-edited.JPG", "2019/06/IMG_2001.JPG", "2019/06/IMG_2002.JPG", "2019/07/IMG_2003.JPG",
             "2019/08/IMG-20190815-WA0003.jpg", $"2019/08/{MessyTree.LongName}", "2019/08/Screenshot_20190816-101112.png",
+            "2019/09/IMG_0007.HEIC", "2019/09/IMG_0007.MOV", "2019/10/DSC_0042.JPG", "2019/10/DSC_0042.NEF", "2019/11/holiday.png",
         ], report);
         foreach (var (name, hash) in tree.CameraHashes)
         {
@@ -76,6 +86,11 @@ public sealed class MessyTreeTests
         AssertTaken(items[$"2019/08/{MessyTree.LongName}"], new DateTime(2019, 8, 20), DateSource.Takeout, dateOnly: true);
         items["2019/06/IMG_2001-edited.JPG"].TakenLocal!.Value.Date.ShouldBe(new DateTime(2019, 6, 21), "an edit is dated like its original");
         items["2019/06/IMG_2001.JPG"].Width.ShouldBe(1200);
+        AssertTaken(items["2019/09/IMG_0007.HEIC"], new DateTime(2019, 9, 4, 18, 30, 12), DateSource.Exif);
+        items["2019/09/IMG_0007.MOV"].TakenSource.ShouldBe(DateSource.Video);
+        items["2019/09/IMG_0007.MOV"].Kind.ShouldBe(MediaKind.Video);
+        AssertTaken(items["2019/10/DSC_0042.NEF"], new DateTime(2019, 10, 3, 4, 5, 6), DateSource.Exif);
+        AssertTaken(items["2019/11/holiday.png"], new DateTime(2019, 11, 5), DateSource.FileTime, dateOnly: true);
 
         // The Takeout album now holds the camera originals, whichever version arrived first.
         var members = await f.QueryAsync(db => (
