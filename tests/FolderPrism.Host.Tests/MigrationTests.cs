@@ -14,7 +14,7 @@ public sealed class MigrationTests
         using var dir = new TempDirectory();
         await using var db = Create(Path.Combine(dir.Path, "model.db"));
         db.Database.HasPendingModelChanges().ShouldBeFalse(
-            "the EF model changed without a migration: run ./scripts/regen-migration.sh");
+            "the EF model changed without a migration: run ./scripts/add-migration.sh <Name>");
     }
 
     [Fact]
@@ -64,6 +64,34 @@ public sealed class MigrationTests
 
         await using var db = Create(path);
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_database_of_the_first_release_upgrades_in_place_and_keeps_its_rows()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "released.db");
+        await using (var db = Create(path))
+        {
+            // The schema as first landed: only the first migration applied, with data in it.
+            var first = db.Database.GetMigrations().First();
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(first);
+            (await db.Database.GetPendingMigrationsAsync()).ShouldNotBeEmpty("this build must bring migrations beyond the first");
+            db.Users.Add(new Core.Users.User { Name = "kept", PasswordHash = "h", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var factory = new PooledDbContextFactory<FolderPrismDbContext>(
+            new DbContextOptionsBuilder<FolderPrismDbContext>()
+                .UseSqlite(DataServiceCollectionExtensions.ConnectionStringFor(path))
+                .AddInterceptors(new SqlitePragmaInterceptor())
+                .Options);
+        await new DatabaseMigrator(factory).MigrateAsync(CancellationToken.None);
+
+        await using var upgraded = Create(path);
+        (await upgraded.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        (await upgraded.Users.SingleAsync()).Name.ShouldBe("kept");
+        (await upgraded.Labels.CountAsync()).ShouldBe(0, "tables of later migrations exist and can be queried");
     }
 
     private static FolderPrismDbContext Create(string path) => new(
