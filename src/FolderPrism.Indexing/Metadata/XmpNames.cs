@@ -2,8 +2,11 @@ using System.Xml.Linq;
 
 namespace FolderPrism.Indexing.Metadata;
 
-/// <summary>XMP namespaces and property names read by <see cref="XmpMetadataParser"/>.</summary>
-internal static class XmpNames
+/// <summary>
+/// XMP namespaces read by <see cref="XmpMetadataParser"/>. Public so the sidecar writer (Views) names the very same
+/// namespaces the indexer reads back: a typo on one side would make written tags invisible to the next re-index.
+/// </summary>
+public static class XmpNames
 {
     public static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     public static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using FolderPrism.Indexing.Metadata;
 
 namespace FolderPrism.Views.Sidecars;
 
@@ -17,15 +18,15 @@ namespace FolderPrism.Views.Sidecars;
 internal static class XmpSidecarDocument
 {
     private static readonly XNamespace X = "adobe:ns:meta/";
-    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
-    private static readonly XNamespace Lr = "http://ns.adobe.com/lightroom/1.0/";
-    private static readonly XNamespace MwgRs = "http://www.metadataworkinggroup.com/schemas/regions/";
-    private static readonly XNamespace StArea = "http://ns.adobe.com/xmp/sType/Area#";
-    private static readonly XNamespace StDim = "http://ns.adobe.com/xap/1.0/sType/Dimensions#";
+    private static readonly XNamespace Rdf = XmpNames.Rdf;
+    private static readonly XNamespace Dc = XmpNames.Dc;
+    private static readonly XNamespace Lr = XmpNames.Lr;
+    private static readonly XNamespace MwgRs = XmpNames.MwgRs;
+    private static readonly XNamespace StArea = XmpNames.StArea;
+    private static readonly XNamespace StDim = XmpNames.StDim;
     private static readonly XNamespace IptcExt = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/";
-    private static readonly XNamespace Mp = "http://ns.microsoft.com/photo/1.2/";
-    private static readonly XNamespace MicrosoftPhoto = "http://ns.microsoft.com/photo/1.0/";
+    private static readonly XNamespace Mp = XmpNames.Mp;
+    private static readonly XNamespace MicrosoftPhoto = XmpNames.MicrosoftPhoto;
     private static readonly XNamespace DigiKam = "http://www.digikam.org/ns/1.0/";
 
     /// <summary>FolderPrism's own namespace; albums have no standard XMP property.</summary>
