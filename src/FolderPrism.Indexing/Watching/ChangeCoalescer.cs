@@ -42,9 +42,8 @@ public sealed class ChangeCoalescer(
             }
 
             waitForEvent ??= events.WaitToReadAsync(cancellationToken).AsTask();
-            var delay = pending.Count == 0 ? Timeout.InfiniteTimeSpan : pending.Values.Min(p => p.Due) - now;
             using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var timer = Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, delayCts.Token);
+            var timer = Task.Delay(WaitTime(pending.Values.Select(p => p.Due), now), delayCts.Token);
             var finished = await Task.WhenAny(waitForEvent, timer);
             await delayCts.CancelAsync();
             if (finished == waitForEvent)
@@ -59,6 +58,23 @@ public sealed class ChangeCoalescer(
 
             cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    /// <summary>
+    /// How long the loop sleeps when nothing is due: until the earliest due path, or for ever (until an event) when
+    /// nothing is pending. Never a negative span other than <see cref="Timeout.InfiniteTimeSpan"/>: clamping "nothing
+    /// pending" to zero made the idle loop spin on a core.
+    /// </summary>
+    internal static TimeSpan WaitTime(IEnumerable<DateTime> dues, DateTime now)
+    {
+        var earliest = dues.DefaultIfEmpty(DateTime.MaxValue).Min();
+        if (earliest == DateTime.MaxValue)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        var delay = earliest - now;
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
 
     private async Task AcceptAsync(
