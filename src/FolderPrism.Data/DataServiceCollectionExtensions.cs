@@ -12,6 +12,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddFolderPrismData(this IServiceCollection services)
     {
         services.AddSingleton<SqlitePragmaInterceptor>();
+        services.AddSingleton<StartupReads>();
         services.AddDbContextFactory<FolderPrismDbContext>((sp, options) =>
         {
             var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;

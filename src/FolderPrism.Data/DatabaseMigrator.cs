@@ -1,5 +1,8 @@
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FolderPrism.Data;
 
@@ -8,11 +11,32 @@ namespace FolderPrism.Data;
 /// EF Core's own SQLite migration lock is a table row that outlives a process killed mid-migration, after which every
 /// start would wait forever. We serialise migrations with an OS file lock instead (released by the kernel when a
 /// process dies), and while holding it any row left in EF's lock table is known to be stale and is cleared.
+/// With <see cref="StartupReads"/> (the daemon and the CLI get it from DI) the usual answer, "already up to date",
+/// costs no EF Core work at all.
 /// </summary>
-public sealed class DatabaseMigrator(IDbContextFactory<FolderPrismDbContext> factory)
+public sealed class DatabaseMigrator(IDbContextFactory<FolderPrismDbContext> factory, StartupReads? reads = null)
 {
+    /// <summary>
+    /// The migrations this build knows, found the way EF Core finds them (<see cref="MigrationAttribute"/> on the
+    /// <see cref="Migration"/> types of this assembly that belong to <see cref="FolderPrismDbContext"/>), without
+    /// building EF Core's services.
+    /// </summary>
+    public static IReadOnlyList<string> KnownMigrations { get; } = typeof(FolderPrismDbContext).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Migration)) && !t.IsAbstract
+                    && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(FolderPrismDbContext))
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (reads is not null && await reads.AppliedMigrationsAsync(cancellationToken) is { } applied
+            && KnownMigrations.Count > 0 && KnownMigrations.All(applied.Contains))
+        {
+            return;
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await IsUpToDateAsync(db, cancellationToken))
         {

@@ -94,6 +94,47 @@ public sealed class MigrationTests
         (await upgraded.Labels.CountAsync()).ShouldBe(0, "tables of later migrations exist and can be queried");
     }
 
+    [Fact]
+    public async Task Start_up_check_knows_the_same_migrations_as_ef_core()
+    {
+        using var dir = new TempDirectory();
+        await using var db = Create(Path.Combine(dir.Path, "ids.db"));
+        DatabaseMigrator.KnownMigrations.ShouldBe(db.Database.GetMigrations().ToList());
+        DatabaseMigrator.KnownMigrations.Count.ShouldBeGreaterThan(2);
+    }
+
+    [Fact]
+    public async Task Plain_sql_start_up_reads_see_missing_partial_and_full_schemas()
+    {
+        using var dir = new TempDirectory();
+        var reads = new StartupReads(Microsoft.Extensions.Options.Options.Create(new Core.Configuration.DataOptions { Path = dir.Path }));
+        (await reads.AppliedMigrationsAsync(CancellationToken.None)).ShouldBeNull("no database file yet");
+
+        await using (var db = Create(reads.DatabasePath))
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(DatabaseMigrator.KnownMigrations[0]);
+        }
+
+        (await reads.AppliedMigrationsAsync(CancellationToken.None))!.ShouldBe([DatabaseMigrator.KnownMigrations[0]]);
+        (await reads.AnyUserAsync(CancellationToken.None)).ShouldBeFalse();
+
+        var factory = new PooledDbContextFactory<FolderPrismDbContext>(
+            new DbContextOptionsBuilder<FolderPrismDbContext>()
+                .UseSqlite(DataServiceCollectionExtensions.ConnectionStringFor(reads.DatabasePath))
+                .AddInterceptors(new SqlitePragmaInterceptor())
+                .Options);
+        await new DatabaseMigrator(factory, reads).MigrateAsync(CancellationToken.None);
+
+        (await reads.AppliedMigrationsAsync(CancellationToken.None))!.Order(StringComparer.Ordinal).ShouldBe(DatabaseMigrator.KnownMigrations);
+        await using (var db = Create(reads.DatabasePath))
+        {
+            db.Users.Add(new Core.Users.User { Name = "x", PasswordHash = "h", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        (await reads.AnyUserAsync(CancellationToken.None)).ShouldBeTrue();
+    }
+
     private static FolderPrismDbContext Create(string path) => new(
         new DbContextOptionsBuilder<FolderPrismDbContext>()
             .UseSqlite(DataServiceCollectionExtensions.ConnectionStringFor(path))

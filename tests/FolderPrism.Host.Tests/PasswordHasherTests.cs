@@ -24,6 +24,20 @@ public sealed class PasswordHasherTests
     }
 
     [Fact]
+    public void Decoy_has_the_hasher_shape_and_iterations_and_matches_no_password()
+    {
+        var hasher = new PasswordHasher(1_000);
+        var decoy = hasher.CreateDecoy();
+        var real = hasher.Hash("correct horse");
+
+        PasswordHasher.IterationsOf(decoy).ShouldBe(1_000);
+        decoy.Split('$').Select(p => p.Length).ShouldBe(real.Split('$').Select(p => p.Length));
+        decoy.ShouldNotBe(hasher.CreateDecoy());
+        hasher.Verify("correct horse", decoy).ShouldBeFalse();
+        hasher.Verify(string.Empty, decoy).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Verifies_the_right_password_and_rejects_wrong_ones()
     {
         var hasher = new PasswordHasher(1_000);

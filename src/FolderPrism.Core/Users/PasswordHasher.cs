@@ -42,6 +42,15 @@ public sealed class PasswordHasher
             Convert.ToBase64String(salt), Convert.ToBase64String(hash));
     }
 
+    /// <summary>
+    /// A well-formed hash with this hasher's iteration count that no password matches (random salt and digest), made
+    /// without running PBKDF2. Verifying against it costs exactly as much as a real hash, so unknown user names take as
+    /// long as wrong passwords, and creating it costs nothing at start-up (a real <see cref="Hash"/> is ≈ 0.5 s of CPU).
+    /// </summary>
+    public string CreateDecoy() =>
+        string.Join('$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture),
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(SaltBytes)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(HashBytes)));
+
     /// <summary>True when <paramref name="password"/> matches; false for a wrong password or a malformed hash.</summary>
     public bool Verify(string password, string storedHash)
     {

@@ -514,6 +514,10 @@ namespace FolderPrism.Data.Migrations
 
                     b.HasIndex("TakenLocal");
 
+                    b.HasIndex("TrashedAt")
+                        .HasDatabaseName("IX_MediaItems_Trashed")
+                        .HasFilter("\"TrashedAt\" IS NOT NULL");
+
                     b.HasIndex("State", "TrashedAt", "TakenLocal", "Id");
 
                     b.ToTable("MediaItems", (string)null);

@@ -10,8 +10,11 @@ namespace FolderPrism.Host.Auth;
 /// </summary>
 internal sealed class BasicAuthenticator(UserDirectory users, CredentialCache cache, PasswordHasher hasher)
 {
-    /// <summary>Verified against when the user does not exist, so unknown names cost as much as wrong passwords.</summary>
-    private readonly string decoyHash = hasher.Hash(Guid.NewGuid().ToString("N"));
+    /// <summary>
+    /// Verified against when the user does not exist, so unknown names cost as much as wrong passwords. A decoy, not a
+    /// real hash: computing one here put 600,000 PBKDF2 iterations on the daemon's start-up path.
+    /// </summary>
+    private readonly string decoyHash = hasher.CreateDecoy();
 
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> inFlight = new(StringComparer.Ordinal);
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FolderPrism.Core.Users;
+using FolderPrism.Data;
 using FolderPrism.Data.Users;
 using Microsoft.Extensions.Logging;
 
@@ -9,14 +10,16 @@ namespace FolderPrism.Host.Startup;
 /// On the very first start (no users at all) creates <c>admin</c> with a random password and prints it once
 /// to the console — never to the log file, which may be kept or shipped elsewhere.
 /// </summary>
-internal sealed partial class AdminBootstrapper(UserStore users, ServeSettings settings, ILogger<AdminBootstrapper> logger)
+internal sealed partial class AdminBootstrapper(
+    UserStore users, StartupReads reads, ServeSettings settings, ILogger<AdminBootstrapper> logger)
 {
     public const string AdminName = "admin";
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     public async Task EnsureAdminAsync(CancellationToken cancellationToken)
     {
-        if (await users.CountAsync(cancellationToken) > 0)
+        // Every start but the first: one plain SQL read, so EF Core is not built on the way to listening.
+        if (await reads.AnyUserAsync(cancellationToken))
         {
             return;
         }

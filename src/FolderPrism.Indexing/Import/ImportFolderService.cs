@@ -19,7 +19,8 @@ public sealed class ImportFolderService(
     IOptions<LibraryOptions> library,
     IOptions<DataOptions> data,
     TimeProvider time,
-    ILogger<ImportFolderService> logger) : BackgroundService
+    ILogger<ImportFolderService> logger,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     public const string FailedFolderName = "_failed";
     private readonly Dictionary<string, (string Signature, DateTimeOffset Since)> seen = new(StringComparer.Ordinal);
@@ -30,6 +31,13 @@ public sealed class ImportFolderService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.WatchImportFolder)
+        {
+            return;
+        }
+
+        // The first scan walks Import/ (and may start a batch): only once the server listens, off the start-up path.
+        await Task.Yield();
+        if (lifetime is not null && !await Jobs.HostStarted.WaitAsync(lifetime, stoppingToken))
         {
             return;
         }

@@ -4,25 +4,52 @@ using Microsoft.Extensions.Logging;
 namespace FolderPrism.Views.Trash;
 
 /// <summary>
-/// Repairs the trash once at start-up (before requests are served, so no view shows a half-moved file), then purges
+/// Repairs the trash once at start-up (right after the server listens; trash operations wait for it), then purges
 /// items trashed longer than <see cref="ViewOptions.TrashRetentionDays"/> every <see cref="ViewOptions.TrashSweepInterval"/>.
 /// </summary>
-internal sealed class TrashExpiryService(TrashStore trash, TrashRepair repair, TimeProvider time, ILogger<TrashExpiryService> logger)
+internal sealed class TrashExpiryService(
+    TrashStore trash, TrashRepair repair, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TrashExpiryService> logger)
     : BackgroundService
 {
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var fixes = await repair.RepairAsync(cancellationToken);
-        if (fixes > 0)
-        {
-            logger.LogWarning("Trash repair settled {Count} interrupted trash operations", fixes);
-        }
+    private Task<int> _repair = Task.FromResult(0);
 
-        await base.StartAsync(cancellationToken);
+    /// <summary>
+    /// Takes the trash lock before the server listens and repairs once it does: trash operations wait for the repair,
+    /// while start-up does not pay for reading every trashed row (EF Core's first query) before <c>/healthz</c> is ok.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _repair = repair.RepairAfterAsync(Started(lifetime), lifetime.ApplicationStopping);
+        return base.StartAsync(cancellationToken);
+    }
+
+    private static Task Started(IHostApplicationLifetime lifetime)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        lifetime.ApplicationStopping.Register(() => started.TrySetResult()); // a start that fails: the repair is cancelled, the lock released
+        return started.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            var fixes = await _repair.WaitAsync(stoppingToken);
+            if (fixes > 0)
+            {
+                logger.LogWarning("Trash repair settled {Count} interrupted trash operations", fixes);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return; // stopping (before or during the repair)
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            logger.LogError(e, "Trash repair failed; it runs again at the next start");
+        }
+
         var options = trash.Services.Options;
         if (options.TrashRetentionDays <= 0)
         {
