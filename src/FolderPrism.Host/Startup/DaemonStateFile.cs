@@ -16,8 +16,6 @@ internal sealed partial class DaemonStateFile(
     IHostApplicationLifetime lifetime, IServer server, IOptions<DataOptions> data, TimeProvider clock,
     ILogger<DaemonStateFile> logger) : IHostedService
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public string FilePath => Path.Combine(data.Value.FullPath, DaemonState.FileName);
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -33,7 +31,7 @@ internal sealed partial class DaemonStateFile(
     {
         try
         {
-            return JsonSerializer.Deserialize<DaemonState>(File.ReadAllText(Path.Combine(dataPath, DaemonState.FileName)));
+            return JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(dataPath, DaemonState.FileName)), DaemonStateJson.Default.DaemonState);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -61,7 +59,7 @@ internal sealed partial class DaemonStateFile(
         var temp = FilePath + $".{Environment.ProcessId}.tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, state, Json);
+            JsonSerializer.Serialize(stream, state, DaemonStateJson.Default.DaemonState);
             stream.Flush(flushToDisk: true);
         }
 
