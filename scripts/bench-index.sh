@@ -95,8 +95,10 @@ echo "== $STARTS starts of serve on an index of $ITEMS items (synthetic rows)"
 DB="$WORK/data/folderprism.db"
 sqlite3 "$DB" < <(bash "$REPO/scripts/bench/synthetic-items.sh" "$ITEMS")
 COUNT=$(sqlite3 "$DB" "SELECT COUNT(*) FROM MediaItems;")
+# Start 0 is the first start on this index (it creates the admin user: PBKDF2 plus EF Core's first write) and is
+# not timed; starts 1..N are the ones the goal is about: a daemon restarting on an existing index.
 : > "$WORK/ready.txt"
-for n in $(seq 1 "$STARTS"); do
+for n in $(seq 0 "$STARTS"); do
   t0=$(now)
   env "${UNIT_ENV[@]}" "$BIN" serve --library "$LIB" --data "$WORK/data" --urls "http://127.0.0.1:$PORT" > "$WORK/serve-$n.log" 2>&1 &
   FP_PID=$!
@@ -108,11 +110,12 @@ for n in $(seq 1 "$STARTS"); do
   [ -n "$ready" ] || { echo "serve did not become ready"; tail -20 "$WORK/serve-$n.log"; exit 1; }
   # CPU the process used until ready (fields 14/15 of /proc/PID/stat): comparable even on a busy machine.
   cpu=$(awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / t}' "/proc/$FP_PID/stat")
-  echo "$(awk -v a="$t0" -v b="$ready" 'BEGIN{printf "%.3f", b-a}') $cpu" >> "$WORK/ready.txt"
+  line="$(awk -v a="$t0" -v b="$ready" 'BEGIN{printf "%.3f", b-a}') $cpu"
+  [ "$n" -eq 0 ] || echo "$line" >> "$WORK/ready.txt"
   # Stopped before the start-up reconcile (3 s after ready) would mark the synthetic rows (no files) missing.
   kill "$FP_PID" && wait "$FP_PID" 2>/dev/null || true
   FP_PID=""
-  echo "   start $n: ready in $(tail -1 "$WORK/ready.txt" | cut -d' ' -f1) s, CPU $(tail -1 "$WORK/ready.txt" | cut -d' ' -f2) s"
+  echo "   start $n$([ "$n" -eq 0 ] && echo ' (first, untimed)'): ready in ${line% *} s, CPU ${line#* } s"
 done
 stats() { sort -g | awk '{a[NR]=$1} END {printf "%.2f/%.2f/%.2f", a[1], (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2, a[NR]}'; }
 READY_S=$(cut -d' ' -f1 "$WORK/ready.txt" | stats)
