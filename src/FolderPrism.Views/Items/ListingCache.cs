@@ -12,14 +12,20 @@ namespace FolderPrism.Views.Items;
 internal sealed class ListingCache(IndexGeneration generation, int capacity)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, IReadOnlyList<IDavItem>> _listings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _listings = new(StringComparer.Ordinal);
     private long _generation = -1;
 
     public bool Enabled => capacity > 0;
 
-    public async Task<IReadOnlyList<IDavItem>> GetOrLoadAsync(
-        string folder, Func<CancellationToken, Task<IReadOnlyList<IDavItem>>> load, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IDavItem>> GetOrLoadAsync(
+        string folder, Func<CancellationToken, Task<IReadOnlyList<IDavItem>>> load, CancellationToken cancellationToken) =>
+        GetOrLoadValueAsync(folder, load, cancellationToken);
+
+    /// <summary>Any value computed from the index alone (never mutated after it is returned), by key.</summary>
+    public async Task<T> GetOrLoadValueAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+        where T : class
     {
+        var folder = key;
         if (!Enabled)
         {
             return await load(cancellationToken);
@@ -28,9 +34,9 @@ internal sealed class ListingCache(IndexGeneration generation, int capacity)
         var current = generation.Current();
         lock (_lock)
         {
-            if (_generation == current && _listings.TryGetValue(folder, out var cached))
+            if (_generation == current && _listings.TryGetValue(folder, out var cached) && cached is T value)
             {
-                return cached;
+                return value;
             }
         }
 
