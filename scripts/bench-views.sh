@@ -2,11 +2,13 @@
 # make bench-views: PROPFIND Depth 1 latency (p50/p99) of the virtual folders on a synthetic index of BENCH_ITEMS
 # (200,000) photos, against PROPFIND Depth 1 on a real 1,000-file folder under Originals/ served by the same daemon in
 # the same run. Views tested: /Timeline/2019, a 1,000-item month (/Timeline/2019/2019-06), /Tags/Big (a random 10 %
-# photo) and a /Search/ query. Goal: every view as fast as the real folder or faster (ratio <= 1).
-# Knobs (env): BENCH_ITEMS (200000), BENCH_RUNS (200), BENCH_PORT (18093), BENCH_DIR, BENCH_KEEP.
+# photo), a /Search/ query, the /Duplicates root (BENCH_DUPS exact pairs + BENCH_DUPS displaced versions) and one group. Goal: every view as fast as the real folder or faster (ratio <= 1).
+# Listings are cached per index generation (Views:ListingCacheSize); BENCH_NOCACHE=1 measures every request cold.
+# Knobs (env): BENCH_ITEMS (200000), BENCH_DUPS (500), BENCH_NOCACHE, BENCH_RUNS (200), BENCH_PORT (18093), BENCH_DIR, BENCH_KEEP.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 ITEMS=${BENCH_ITEMS:-200000}
+DUPS=${BENCH_DUPS:-500}
 RUNS=${BENCH_RUNS:-200}
 PORT=${BENCH_PORT:-18093}
 BIN="$REPO/out/folderprism"
@@ -37,12 +39,17 @@ USER_NAME=bench
 PASS=bench-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf '%s\n' "$PASS" | "$BIN" users add "$USER_NAME" --role editor --password-stdin --library "$WORK/lib" --data "$WORK/data" >/dev/null
 DB="$WORK/data/folderprism.db"
-sqlite3 "$DB" < <(bash "$REPO/scripts/bench/view-items.sh" "$ITEMS" 1000 "$REAL" 4096)
-echo "   rows: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM MediaItems;') items, $(sqlite3 "$DB" 'SELECT COUNT(*) FROM ItemTags;') tag links"
+sqlite3 "$DB" < <(bash "$REPO/scripts/bench/view-items.sh" "$ITEMS" 1000 "$REAL" 4096 "$DUPS")
+mkdir -p "$WORK/lib/.duplicates/bench/held"
+sqlite3 "$DB" "SELECT HoldingPath FROM DisplacedVersions;" | while read -r held; do head -c 1000 "$WORK/seed" > "$WORK/lib/.duplicates/$held"; done
+echo "   rows: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM MediaItems;') items, $(sqlite3 "$DB" 'SELECT COUNT(*) FROM ItemTags;') tag links,\
+ $(sqlite3 "$DB" 'SELECT COUNT(*) FROM DisplacedVersions;') displaced versions"
 
 # The synthetic rows have no files: keep the reconcile from marking them missing during the run.
 echo "== starting FolderPrism on 127.0.0.1:$PORT"
-FOLDERPRISM__Indexing__StartupReconcileDelay=30.00:00:00 FOLDERPRISM__Indexing__ReconcileInterval=00:00:00 \
+CACHE=()
+[ -n "${BENCH_NOCACHE:-}" ] && CACHE=(env FOLDERPRISM__Views__ListingCacheSize=0)
+"${CACHE[@]}" env FOLDERPRISM__Indexing__StartupReconcileDelay=30.00:00:00 FOLDERPRISM__Indexing__ReconcileInterval=00:00:00 \
   "$BIN" serve --library "$WORK/lib" --data "$WORK/data" --urls "http://127.0.0.1:$PORT" > "$WORK/fp.log" 2>&1 &
 FP_PID=$!
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -65,9 +72,13 @@ measure() { # url -> "p50 p99 entries"
 
 B="http://127.0.0.1:$PORT"
 declare -A P50 P99 N
-names=(real timeline-year month big-tag search)
-urls=("$B/Originals/real/" "$B/Timeline/2019/" "$B/Timeline/2019/2019-06/" "$B/Tags/Big/" "$B/Search/tag%3Abig%20year%3A2019/")
-labels=("Originals/real (1,000 real files)" "Timeline/2019" "Timeline/2019/2019-06" "Tags/Big (10% of the photos)" "Search/tag:big year:2019")
+propfind_once "$B/Duplicates/" >/dev/null
+GROUP=$(grep -o '<[A-Za-z0-9]*:\?href>[^<]*</[A-Za-z0-9]*:\?href>' "$WORK/pf.out" | sed -e 's/<[^>]*>//g' | grep -v '^/Duplicates/$' | head -1)
+names=(real timeline-year month big-tag search dups group)
+urls=("$B/Originals/real/" "$B/Timeline/2019/" "$B/Timeline/2019/2019-06/" "$B/Tags/Big/" "$B/Search/tag%3Abig%20year%3A2019/"
+  "$B/Duplicates/" "$B$GROUP")
+labels=("Originals/real (1,000 real files)" "Timeline/2019" "Timeline/2019/2019-06" "Tags/Big (10% of the photos)" "Search/tag:big year:2019"
+  "Duplicates ($((DUPS * 2)) groups)" "Duplicates/<one group>")
 echo "== PROPFIND Depth 1, $RUNS runs each (after 2 warm-up requests), interleaved rounds"
 for round in 1 2; do
   for k in "${!names[@]}"; do

@@ -20,6 +20,7 @@ public static class IndexingServiceCollectionExtensions
         services.AddSingleton<IndexWriteGate>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobQueue>();
+        services.AddSingleton<AssociationEdits>();
         services.AddSingleton<AnalysisApplier>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobWorkerPool>();

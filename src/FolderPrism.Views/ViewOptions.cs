@@ -11,6 +11,12 @@ public sealed class ViewOptions
     /// <summary>Most entries one folder lists before it splits into year/month/day/part sub-folders.</summary>
     public int MaxFolderEntries { get; set; } = 1000;
 
+    /// <summary>
+    /// How many folder listings are kept for repeated PROPFINDs while the index does not change (0: none). Each holds
+    /// at most <see cref="MaxFolderEntries"/> entries; any commit to the index drops them all.
+    /// </summary>
+    public int ListingCacheSize { get; set; } = 64;
+
     /// <summary>Minimum star rating that puts a photo in Favorites.</summary>
     public int FavoriteMinRating { get; set; } = 4;
 

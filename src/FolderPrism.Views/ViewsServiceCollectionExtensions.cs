@@ -23,6 +23,7 @@ public static class ViewsServiceCollectionExtensions
     {
         services.AddOptions<ViewOptions>().BindConfiguration(ViewOptions.SectionName);
         services.AddSingleton<IEntityTagProvider, IndexedEntityTagProvider>();
+        services.AddSingleton<IndexGeneration>();
         services.AddSingleton<ViewServices>();
         services.AddSingleton<IDavBrowserPages, GalleryPages>();
         services.AddSingleton(sp => new ShardedSet(sp.GetRequiredService<ViewServices>()));

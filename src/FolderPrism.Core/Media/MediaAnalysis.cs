@@ -39,4 +39,9 @@ public sealed record MediaAnalysis
     public string? DamageReason { get; init; }
     /// <summary>Sidecar files that contributed (absolute paths), so a sidecar change re-indexes its photo.</summary>
     public IReadOnlyList<string> Sidecars { get; init; } = [];
+    /// <summary>
+    /// Latest modification time (UTC) of the XMP sidecars read, taken before reading them; null when none was read. Lets
+    /// the index tell a sidecar read before an edit made in FolderPrism (still without it) from one written after it.
+    /// </summary>
+    public DateTime? XmpSidecarsModifiedUtc { get; init; }
 }

@@ -12,11 +12,14 @@ namespace FolderPrism.Indexing.Jobs;
 /// Writes one analysis into the index: item fields, file-sourced tags, faces/people and albums (user-made links are
 /// never touched), sidecar links, and the derivatives job. A never-analysed item whose bytes equal those of an item
 /// that vanished is the same photo moved (delete+create, across folders too): the old item takes the new path and keeps its Id.
+/// An analysis whose XMP sidecar predates an edit made in FolderPrism (<see cref="AssociationEdits"/>) leaves the
+/// associations alone: it read the sidecar before the sidecar writer caught up, and would bring back what was removed.
 /// </summary>
 public sealed class AnalysisApplier(
     IDbContextFactory<FolderPrismDbContext> factory,
     IndexWriteGate gate,
     IOptions<LibraryOptions> library,
+    AssociationEdits edits,
     ILogger<AnalysisApplier> logger)
 {
     public async Task ApplyAsync(Guid itemId, MediaAnalysis analysis, CancellationToken cancellationToken)
@@ -41,9 +44,17 @@ public sealed class AnalysisApplier(
         item.AnalyzedAt = now;
         item.QuarantineReason = null;
         item.QuarantinedAt = null;
-        await SyncTagsAsync(db, item, analysis, now, cancellationToken);
-        await SyncFacesAsync(db, item, analysis.Faces, cancellationToken);
-        await SyncAlbumsAsync(db, item, analysis.Albums, now, cancellationToken);
+        if (edits.PredatesEdit(item.Id, analysis))
+        {
+            logger.LogDebug("{Path}: sidecar read before the last edit in FolderPrism; associations left as they are", item.RelativePath);
+        }
+        else
+        {
+            await SyncTagsAsync(db, item, analysis, now, cancellationToken);
+            await SyncFacesAsync(db, item, analysis.Faces, cancellationToken);
+            await SyncAlbumsAsync(db, item, analysis.Albums, now, cancellationToken);
+        }
+
         SyncSidecars(item, analysis.Sidecars);
 
         if (item.Kind == MediaKind.Unknown)

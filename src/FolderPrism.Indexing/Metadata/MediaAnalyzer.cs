@@ -45,7 +45,7 @@ public sealed class MediaAnalyzer(IOptions<MediaAnalysisOptions> options, TimePr
 
         var sidecars = new List<string>();
         ApplyTakeout(path, metadata, sidecars);
-        ApplyXmpSidecars(path, metadata, sidecars);
+        var xmpModified = ApplyXmpSidecars(path, metadata, sidecars);
 
         var dates = metadata.Dates with { FileName = Path.GetFileName(path), FileTimeUtc = info.LastWriteTimeUtc };
         return new MediaAnalysis
@@ -80,6 +80,7 @@ public sealed class MediaAnalyzer(IOptions<MediaAnalysisOptions> options, TimePr
             IsDamaged = damage is not null,
             DamageReason = damage,
             Sidecars = sidecars,
+            XmpSidecarsModifiedUtc = xmpModified,
         };
     }
 
@@ -149,12 +150,16 @@ public sealed class MediaAnalyzer(IOptions<MediaAnalysisOptions> options, TimePr
         }
     }
 
-    private void ApplyXmpSidecars(string path, ExtractedMetadata metadata, List<string> sidecars)
+    private DateTime? ApplyXmpSidecars(string path, ExtractedMetadata metadata, List<string> sidecars)
     {
+        DateTime? modified = null;
         foreach (var sidecar in XmpSidecarPaths(path))
         {
             try
             {
+                // Stat before reading: a write landing in between makes the read look older (re-read later), never newer.
+                var stamp = File.GetLastWriteTimeUtc(sidecar);
+                modified = modified is { } m && m > stamp ? m : stamp;
                 var xmp = XmpMetadataParser.Parse(File.ReadAllText(sidecar), metadata);
                 metadata.OverrideWith(xmp);
                 // A sidecar is authoritative for the lists it states, even empty (see ExtractedMetadata.KeywordsStated).
@@ -168,6 +173,8 @@ public sealed class MediaAnalyzer(IOptions<MediaAnalysisOptions> options, TimePr
                 logger.LogWarning("Ignoring unreadable XMP sidecar {Sidecar}: {Message}", sidecar, e.Message);
             }
         }
+
+        return modified;
     }
 
     /// <summary>

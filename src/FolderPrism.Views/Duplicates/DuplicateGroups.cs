@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FolderPrism.Views.Duplicates;
 
 /// <summary>
-/// Loads every duplicate group from the index in three queries (exact-hash groups, displaced versions, their kept
+/// Loads every duplicate group from the index in four queries (exact-hash groups, displaced versions, their kept
 /// items). Duplicates are few next to the library, so groups are built in memory per request.
 /// </summary>
 internal static class DuplicateGroups
@@ -14,8 +14,10 @@ internal static class DuplicateGroups
     public static async Task<List<DuplicateGroup>> LoadAsync(ViewServices services, CancellationToken cancellationToken)
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var visible = ItemQueries.Visible(db);
-        var hashes = await visible.Where(i => i.ContentHash != null).GroupBy(i => i.ContentHash)
+        // Candidate hashes from the ContentHash index alone (no table rows read); visibility is checked on the few matches.
+        var hashes = await db.MediaItems.Where(i => i.ContentHash != null).GroupBy(i => i.ContentHash)
             .Where(g => g.Count() > 1).Select(g => g.Key!).ToListAsync(cancellationToken);
         var exact = hashes.Count == 0 ? []
             : await visible.Where(i => hashes.Contains(i.ContentHash!)).ToEntries().ToListAsync(cancellationToken);
@@ -27,7 +29,7 @@ internal static class DuplicateGroups
         var byKept = displaced.ToLookup(d => d.KeptItemId);
         var groups = new List<DuplicateGroup>();
         var grouped = new HashSet<Guid>();
-        foreach (var members in exact.GroupBy(e => e.ContentHash))
+        foreach (var members in exact.GroupBy(e => e.ContentHash).Where(g => g.Skip(1).Any()))
         {
             var ordered = members.OrderBy(e => e.FirstSeenAt).ThenBy(e => e.Id).ToList();
             var keep = ordered.FirstOrDefault(e => byKept.Contains(e.Id)) ?? ordered[0];

@@ -26,7 +26,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
     public async IAsyncEnumerable<IDavItem> ListAsync(
         DavPath folder, ItemFilter filter, Shard shard, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var item in await LoadAsync(folder, filter, shard, cancellationToken))
+        foreach (var item in await services.Listings.GetOrLoadAsync("set:" + folder.Value, ct => LoadAsync(folder, filter, shard, ct), cancellationToken))
         {
             yield return item;
         }
@@ -64,9 +64,10 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
 
     public ViewFolder Folder(DavPath path, ItemFilter filter, Shard shard) => new(services, path, ct => ListAsync(path, filter, shard, ct));
 
-    private async Task<List<IDavItem>> LoadAsync(DavPath folder, ItemFilter filter, Shard shard, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IDavItem>> LoadAsync(DavPath folder, ItemFilter filter, Shard shard, CancellationToken cancellationToken)
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // one connection (and one set-up) for every query below
         var items = filter(db, source(db)).InRange(shard.From, shard.To);
         List<ViewEntry> entries;
         if (shard.Part > 0)

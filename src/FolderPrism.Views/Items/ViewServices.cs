@@ -10,8 +10,11 @@ namespace FolderPrism.Views.Items;
 /// <summary>What every view needs: the index, the options, the property managers and where the originals live.</summary>
 internal sealed class ViewServices(
     IDbContextFactory<FolderPrismDbContext> contexts, IOptions<ViewOptions> options, IOptions<LibraryOptions> library,
-    LivePropertyCatalog catalog, ContentTypeMap contentTypes, IEntityTagProvider etags, TimeProvider time)
+    LivePropertyCatalog catalog, ContentTypeMap contentTypes, IEntityTagProvider etags, TimeProvider time, IndexGeneration generation)
 {
+    /// <summary>Listings of the current index generation, by folder path (repeated PROPFINDs without queries).</summary>
+    public ListingCache Listings { get; } = new(generation, options.Value.ListingCacheSize);
+
     public IDbContextFactory<FolderPrismDbContext> Contexts { get; } = contexts;
 
     public ViewOptions Options { get; } = options.Value;

@@ -23,7 +23,8 @@ internal sealed class DuplicatesMount(ViewServices services, ShardedSet set, Tra
 
     protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
     {
-        var groups = await DuplicateGroups.LoadAsync(Services, cancellationToken);
+        // Every path below resolves from the whole set of groups: computed once per index generation.
+        var groups = await Services.Listings.GetOrLoadValueAsync("duplicates:" + Name, ct => DuplicateGroups.LoadAsync(Services, ct), cancellationToken);
         var path = RootPath;
         var scope = groups;
         var level = 0;

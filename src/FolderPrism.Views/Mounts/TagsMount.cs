@@ -136,11 +136,11 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
         return (current, path, consumed);
     }
 
-    private ViewFolder TagFolder(DavPath path, Tag? tag) => new(Services, path, ct => ListAsync(path, tag, ct));
+    private ViewFolder TagFolder(DavPath path, Tag? tag) => CachedFolder(path, ct => ListAsync(path, tag, ct));
 
-    private async IAsyncEnumerable<IDavItem> ListAsync(
-        DavPath path, Tag? tag, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task<IEnumerable<IDavItem>> ListAsync(DavPath path, Tag? tag, CancellationToken cancellationToken)
     {
+        var listing = new List<IDavItem>();
         List<Tag> children;
         await using (var db = await Services.Contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -150,15 +150,17 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
 
         foreach (var (child, name) in FolderNames.Assign(children, t => t.Name, t => NamedViews.IdKey(t.Id)))
         {
-            yield return TagFolder(path.Child(name), child);
+            listing.Add(TagFolder(path.Child(name), child));
         }
 
         if (tag is not null)
         {
             await foreach (var item in Set.ListAsync(path, Filter(tag.Id), Shard.All, cancellationToken))
             {
-                yield return item;
+                listing.Add(item);
             }
         }
+
+        return listing;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class TimelineMount(
     {
         if (rest.Count == 0)
         {
-            return Folder(RootPath, YearsAsync);
+            return CachedFolder(RootPath, YearsAsync);
         }
 
         if (rest[0].Length != 4 || !int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1
@@ -57,7 +57,7 @@ internal sealed class TimelineMount(
 
         if (rest.Count == 1)
         {
-            return Folder(yearPath, ct => MonthsAsync(yearPath, year, ct));
+            return CachedFolder(yearPath, ct => MonthsAsync(yearPath, year, ct));
         }
 
         if (!DateTime.TryParseExact(rest[1], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
@@ -83,7 +83,7 @@ internal sealed class TimelineMount(
         {
             var path = RootPath.Child(y.ToString("D4", CultureInfo.InvariantCulture));
             return monthLevel
-                ? (IDavItem)Folder(path, ct => MonthsAsync(path, y, ct))
+                ? (IDavItem)CachedFolder(path, ct => MonthsAsync(path, y, ct))
                 : Set.Folder(path, filter, Shard.Year(y));
         }).ToList();
     }

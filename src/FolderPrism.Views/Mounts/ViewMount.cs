@@ -33,6 +33,10 @@ internal abstract class ViewMount(ViewServices services, ShardedSet set, string 
     protected ViewFolder Folder(DavPath path, Func<CancellationToken, Task<IEnumerable<IDavItem>>> children) =>
         new(Services, path, ct => Stream(children, ct));
 
+    /// <summary>A folder whose listing depends on the index alone: kept in <see cref="ListingCache"/> while the index does not change.</summary>
+    protected ViewFolder CachedFolder(DavPath path, Func<CancellationToken, Task<IEnumerable<IDavItem>>> children) =>
+        new(Services, path, ct => Stream(async c => await Services.Listings.GetOrLoadAsync("dir:" + path.Value, async l => (await children(l)).ToList(), c), ct));
+
     private static async IAsyncEnumerable<IDavItem> Stream(
         Func<CancellationToken, Task<IEnumerable<IDavItem>>> children,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -31,7 +31,8 @@ internal static class SidecarPaths
         return full + ".xmp";
     }
 
-    private static bool SharesBaseName(string full)
+    /// <summary>Whether another media file in the folder has the same base name (RAW+JPEG, live photo).</summary>
+    public static bool SharesBaseName(string full)
     {
         var folder = Path.GetDirectoryName(full)!;
         var stem = Path.GetFileNameWithoutExtension(full);

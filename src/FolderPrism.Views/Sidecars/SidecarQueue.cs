@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using FolderPrism.Data;
+using FolderPrism.Indexing.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace FolderPrism.Views.Sidecars;
 /// The organising writes only enqueue (cheap, in the request); <see cref="SidecarSyncService"/> does the file work.
 /// A no-op when <see cref="ViewOptions.WriteXmpSidecars"/> is off.
 /// </summary>
-internal sealed class SidecarQueue(IOptions<ViewOptions> options)
+internal sealed class SidecarQueue(IOptions<ViewOptions> options, AssociationEdits edits)
 {
     private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<Guid> _pending = [];
@@ -22,12 +23,27 @@ internal sealed class SidecarQueue(IOptions<ViewOptions> options)
 
     public ChannelReader<Guid> Reader => _channel.Reader;
 
+    /// <summary>
+    /// Stamps an item as being edited, BEFORE the change commits, so a re-index that read its sidecar earlier does not
+    /// bring back what the edit removes (<see cref="AssociationEdits"/>). Enqueue stamps too (for editors that only
+    /// enqueue); the bulk readers (<see cref="ItemsOfTagAsync"/>...) stamp what they return, as they run before the change.
+    /// </summary>
+    public void Editing(Guid itemId)
+    {
+        if (Enabled)
+        {
+            edits.Editing([itemId]);
+        }
+    }
+
     public void Enqueue(Guid itemId)
     {
         if (!Enabled)
         {
             return;
         }
+
+        edits.Editing([itemId]);
 
         lock (_lock)
         {
@@ -83,15 +99,21 @@ internal sealed class SidecarQueue(IOptions<ViewOptions> options)
         }
 
         var prefix = path + "|";
-        return await db.ItemTags.Where(t => t.TagId == tagId || t.Tag!.FullPath.StartsWith(prefix))
-            .Select(t => t.ItemId).Distinct().ToListAsync(cancellationToken);
+        return Stamped(await db.ItemTags.Where(t => t.TagId == tagId || t.Tag!.FullPath.StartsWith(prefix))
+            .Select(t => t.ItemId).Distinct().ToListAsync(cancellationToken));
     }
 
     /// <summary>Items showing the person: read BEFORE a person is deleted or renamed.</summary>
     public async Task<List<Guid>> ItemsOfPersonAsync(FolderPrismDbContext db, int personId, CancellationToken cancellationToken) =>
-        Enabled ? await db.Faces.Where(f => f.PersonId == personId).Select(f => f.ItemId).Distinct().ToListAsync(cancellationToken) : [];
+        Enabled ? Stamped(await db.Faces.Where(f => f.PersonId == personId).Select(f => f.ItemId).Distinct().ToListAsync(cancellationToken)) : [];
 
     /// <summary>Items in the album: read BEFORE an album is deleted or renamed.</summary>
     public async Task<List<Guid>> ItemsOfAlbumAsync(FolderPrismDbContext db, int albumId, CancellationToken cancellationToken) =>
-        Enabled ? await db.AlbumItems.Where(a => a.AlbumId == albumId).Select(a => a.ItemId).Distinct().ToListAsync(cancellationToken) : [];
+        Enabled ? Stamped(await db.AlbumItems.Where(a => a.AlbumId == albumId).Select(a => a.ItemId).Distinct().ToListAsync(cancellationToken)) : [];
+
+    private List<Guid> Stamped(List<Guid> itemIds)
+    {
+        edits.Editing(itemIds);
+        return itemIds;
+    }
 }

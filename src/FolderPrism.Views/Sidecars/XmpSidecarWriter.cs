@@ -1,5 +1,6 @@
 using System.Xml;
 using FolderPrism.Core.Library;
+using FolderPrism.Indexing.Jobs;
 using FolderPrism.Views.Items;
 using FolderPrism.Views.Writes;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,8 @@ internal sealed class XmpSidecarWriter(ViewServices services, ILogger<XmpSidecar
 
         if (string.Equals(existing, merged, StringComparison.Ordinal))
         {
+            // Up to date, but its time must still say "after the edit" (AssociationEdits), or re-reads would be ignored.
+            File.SetLastWriteTimeUtc(sidecar, AssociationEdits.WriteStamp());
             return sidecar;
         }
 
@@ -98,6 +101,8 @@ internal sealed class XmpSidecarWriter(ViewServices services, ILogger<XmpSidecar
                 stream.Flush(flushToDisk: true);
             }
 
+            // The file system's clock is coarse (it can lag the edit's stamp by milliseconds): stamp from the edits' clock.
+            File.SetLastWriteTimeUtc(temp, AssociationEdits.WriteStamp());
             File.Move(temp, path, overwrite: true);
         }
         catch

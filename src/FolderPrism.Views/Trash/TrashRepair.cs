@@ -1,4 +1,5 @@
 using FolderPrism.Core.Library;
+using FolderPrism.Views.Sidecars;
 using Microsoft.EntityFrameworkCore;
 
 namespace FolderPrism.Views.Trash;
@@ -9,7 +10,7 @@ namespace FolderPrism.Views.Trash;
 /// trash move never happened, or a restore finished) the row is un-trashed; else the purge finished and the row goes.
 /// Trash folders without a trashed row go back to Originals/ (their journaled path, or <c>Recovered from trash/</c>),
 /// so the indexer sees them again: a file is never lost and never kept twice. Displaced-version rows whose file is
-/// gone are dropped too.
+/// gone are dropped too. Sidecars caught between the photo's rename and theirs are moved to where the photo is.
 /// </summary>
 internal sealed class TrashRepair(TrashStore trash)
 {
@@ -62,6 +63,12 @@ internal sealed class TrashRepair(TrashStore trash)
                     fixes++;
                 }
 
+                // Killed between the photo's rename and its sidecars': they follow it into the trash.
+                if (origin is not null && !File.Exists(services.FullPath(origin)) && SidecarTravel.Follow(services.FullPath(origin), data) > 0)
+                {
+                    fixes++;
+                }
+
                 continue;
             }
 
@@ -73,6 +80,7 @@ internal sealed class TrashRepair(TrashStore trash)
                 item.TrashedAt = null;
                 item.State = ItemState.Present;
                 item.MissingSince = null;
+                SidecarTravel.Follow(Path.Combine(folder, Path.GetFileName(origin ?? back)), services.FullPath(back));
             }
             else
             {
@@ -113,6 +121,7 @@ internal sealed class TrashRepair(TrashStore trash)
                 var target = FreePath(services.FullPath(relative));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(data, target, overwrite: false);
+                SidecarTravel.Follow(data, target);
             }
 
             TrashStore.DeleteFolder(folder);

@@ -1,6 +1,7 @@
 using FolderPrism.Core.Library;
 using FolderPrism.Core.Media;
 using FolderPrism.Views.Items;
+using FolderPrism.Views.Sidecars;
 using FolderPrism.WebDav.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,9 @@ namespace FolderPrism.Views.Trash;
 /// row's <see cref="MediaItem.RelativePath"/> points at the trash file (<c>../.trash/…</c>), so the Originals path is
 /// free for a new file, and the original path is journaled in <c>.origin</c> next to it. Every step commits the row
 /// before the (atomic) rename and <see cref="TrashRepair"/> settles any crash point, so the file exists exactly once.
-/// One operation at a time (the lock), so expiry never races a restore.
+/// One operation at a time (the lock), so expiry never races a restore. The photo's own XMP sidecars travel with it
+/// (<see cref="SidecarTravel"/>): into the trash folder beside it after the photo moved, back beside it after a restore,
+/// and away with it on purge; <see cref="TrashRepair"/> reunites them after a crash between the two renames.
 /// </summary>
 internal sealed class TrashStore(ViewServices services, TimeProvider time)
 {
@@ -41,10 +44,10 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
         return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
     }
 
-    /// <summary>The deleted file kept in a trash folder (anything but the journal), or null.</summary>
+    /// <summary>The deleted file kept in a trash folder (anything but the journal and the photo's sidecars), or null.</summary>
     public static string? DataFile(string folder) =>
         Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder).FirstOrDefault(f => !Path.GetFileName(f).StartsWith(OriginFile, StringComparison.Ordinal))
+            ? Directory.EnumerateFiles(folder).FirstOrDefault(f => !Path.GetFileName(f).StartsWith(OriginFile, StringComparison.Ordinal) && !SidecarTravel.IsSidecar(f))
             : null;
 
     public async Task TrashAsync(Guid id, CancellationToken cancellationToken)
@@ -130,6 +133,7 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        var sidecars = SidecarTravel.Plan(source, Path.Combine(folder, name));
         try
         {
             File.Move(source, Path.Combine(folder, name), overwrite: false);
@@ -142,6 +146,8 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
             Directory.Delete(folder, recursive: true);
             throw;
         }
+
+        SidecarTravel.Move(sidecars);
     }
 
     /// <summary>Restores a trashed item to <paramref name="destination"/> (relative to Originals/), or where it came from.</summary>
@@ -170,7 +176,9 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var sidecars = SidecarTravel.Plan(source, target);
                 File.Move(source, target, overwrite: false);
+                SidecarTravel.Move(sidecars);
             }
             catch
             {

@@ -54,6 +54,7 @@ internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> context
     public async Task AddAsync(string key, Guid itemId, CancellationToken cancellationToken)
     {
         var id = Id(key);
+        sidecars.Editing(itemId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.AlbumItems.AnyAsync(a => a.AlbumId == id && a.ItemId == itemId, cancellationToken))
         {
@@ -67,6 +68,7 @@ internal sealed class AlbumsKind(IDbContextFactory<FolderPrismDbContext> context
     public async Task RemoveAsync(string key, Guid itemId, CancellationToken cancellationToken)
     {
         var id = Id(key);
+        sidecars.Editing(itemId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.AlbumItems.Where(a => a.AlbumId == id && a.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
         sidecars.Enqueue(itemId);

@@ -33,6 +33,7 @@ internal sealed class TagEditor(IDbContextFactory<FolderPrismDbContext> contexts
 
     public async Task AddAsync(int tagId, Guid itemId, CancellationToken cancellationToken)
     {
+        sidecars.Editing(itemId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.ItemTags.AnyAsync(t => t.TagId == tagId && t.ItemId == itemId, cancellationToken))
         {
@@ -45,6 +46,7 @@ internal sealed class TagEditor(IDbContextFactory<FolderPrismDbContext> contexts
 
     public async Task RemoveAsync(int tagId, Guid itemId, CancellationToken cancellationToken)
     {
+        sidecars.Editing(itemId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.ItemTags.Where(t => t.TagId == tagId && t.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
         sidecars.Enqueue(itemId);

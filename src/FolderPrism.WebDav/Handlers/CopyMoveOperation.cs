@@ -85,7 +85,17 @@ internal sealed class CopyMoveOperation(
         var failures = new List<(DavPath Path, bool Collection)>();
         if (existing is not null)
         {
-            FileTree.Delete(existing.PhysicalPath ?? targetPhysical, destination, failures);
+            // Overwriting is a delete of what was there: media files go to the recycle bin (restorable), like DELETE.
+            if (bins.FirstOrDefault() is { } overwritten)
+            {
+                await FileTree.DeleteAsync(existing.PhysicalPath ?? targetPhysical, destination, failures,
+                    file => overwritten.TryRecycleAsync(file, context.Aborted));
+            }
+            else
+            {
+                FileTree.Delete(existing.PhysicalPath ?? targetPhysical, destination, failures);
+            }
+
             locks.RemoveWithin(destination);
             await deadProperties.DeleteAsync(destination, context.Aborted);
         }
@@ -95,6 +105,11 @@ internal sealed class CopyMoveOperation(
             if (move)
             {
                 FileTree.Move(sourcePhysical, targetPhysical, destination, failures);
+                if (failures.Count == 0 && !source.IsCollection && bins.FirstOrDefault() is { } companions)
+                {
+                    await companions.MovedAsync(sourcePhysical, targetPhysical, context.Aborted);
+                }
+
                 await deadProperties.MoveAsync(context.Path, destination, context.Aborted);
                 locks.RemoveWithin(context.Path);
             }

@@ -10,9 +10,10 @@ namespace FolderPrism.WebDav.Handlers;
 
 /// <summary>
 /// PUT: streams the body (chunked or not, any size) into a hidden temp file in the target folder, fsyncs and renames
-/// it over the target, so no partial file is ever visible. Aborts and full disks (507) remove the temp file.
+/// it over the target, so no partial file is ever visible. Aborts and full disks (507) remove the temp file. A PUT over
+/// an existing file first offers the old version to the recycle bin (media originals go to the trash, restorable).
 /// </summary>
-internal sealed class PutHandler(IDavStore store, WriteGuard guard) : IDavMethodHandler
+internal sealed class PutHandler(IDavStore store, WriteGuard guard, IEnumerable<IDavRecycleBin> bins) : IDavMethodHandler
 {
     private const int Enospc = 28;
     private const int Edquot = 122;
@@ -81,6 +82,12 @@ internal sealed class PutHandler(IDavStore store, WriteGuard guard) : IDavMethod
 
             CheckExpectedLength(request, written);
             var mtimeAccepted = ApplyClientMtime(request, temp);
+            if (item is not null && bins.FirstOrDefault() is { } bin)
+            {
+                // The complete new version is on disk before the old one leaves; the bin moves it (or declines: replaced below).
+                await bin.TryRecycleAsync(item.PhysicalPath ?? physical, context.Aborted);
+            }
+
             File.Move(temp, physical, overwrite: true);
             if (mtimeAccepted)
             {

@@ -8,7 +8,8 @@ namespace FolderPrism.WebDav.Store;
 public interface IDavRecycleBin
 {
     /// <summary>
-    /// Called for each file a DELETE would remove. True when the bin took the file (the handler must not delete it);
+    /// Called for each file a DELETE would remove, and for the old file a PUT or an overwriting COPY/MOVE replaces
+    /// (an overwrite destroys the old version just like a DELETE). True when the bin took the file (the handler must not delete it);
     /// false when it should be deleted for real (client noise, files the bin does not keep).
     /// </summary>
     Task<bool> TryRecycleAsync(string physicalPath, CancellationToken cancellationToken);
@@ -18,4 +19,10 @@ public interface IDavRecycleBin
     /// True when the bin restored it there; false when the source is nothing it can restore (the handler answers 403).
     /// </summary>
     Task<bool> TryRestoreAsync(IDavItem source, string physicalPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called after a MOVE renamed a single file inside the real trees, so companions the bin's owner manages (a
+    /// photo's XMP sidecars) can follow it; a file renamed without them would lose its tags. Nothing by default.
+    /// </summary>
+    Task MovedAsync(string sourcePhysical, string targetPhysical, CancellationToken cancellationToken) => Task.CompletedTask;
 }
