@@ -96,8 +96,7 @@ internal sealed class CopyMoveOperation(
                 FileTree.Delete(existing.PhysicalPath ?? targetPhysical, destination, failures);
             }
 
-            locks.RemoveWithin(destination);
-            await deadProperties.DeleteAsync(destination, context.Aborted);
+            await DeletedTree.ForgetAsync(deadProperties, locks, destination, failures, context.Aborted);
         }
 
         if (failures.Count == 0)

@@ -53,10 +53,10 @@ internal sealed class DeleteHandler(
             FileTree.Delete(physical, context.Path, failures);
         }
 
+        // Also after a partial failure: what was deleted loses its dead properties and locks, what stayed keeps them.
+        await DeletedTree.ForgetAsync(deadProperties, locks, context.Path, failures, context.Aborted);
         if (failures.Count == 0)
         {
-            await deadProperties.DeleteAsync(context.Path, context.Aborted);
-            locks.RemoveWithin(context.Path);
             DavResponses.Status(context.Response, StatusCodes.Status204NoContent);
             return;
         }

@@ -24,4 +24,7 @@ public interface ILockManager
 
     /// <summary>Drops every lock rooted at or below <paramref name="path"/> (after DELETE or MOVE).</summary>
     void RemoveWithin(DavPath path);
+
+    /// <summary>Drops the locks rooted at or below <paramref name="path"/> except those rooted at <paramref name="survivors"/> (after a partial DELETE).</summary>
+    void RemoveWithinExcept(DavPath path, IReadOnlySet<DavPath> survivors);
 }

@@ -72,11 +72,13 @@ public sealed class InMemoryLockManager(TimeProvider time, IOptions<WebDavOption
         }
     }
 
-    public void RemoveWithin(DavPath path)
+    public void RemoveWithin(DavPath path) => RemoveWithinExcept(path, new HashSet<DavPath>());
+
+    public void RemoveWithinExcept(DavPath path, IReadOnlySet<DavPath> survivors)
     {
         lock (_gate)
         {
-            foreach (var token in _locks.Values.Where(l => path.Contains(l.Root)).Select(l => l.Token).ToList())
+            foreach (var token in _locks.Values.Where(l => path.Contains(l.Root) && !survivors.Contains(l.Root)).Select(l => l.Token).ToList())
             {
                 _locks.Remove(token);
             }

@@ -24,4 +24,10 @@ public interface IDeadPropertyStore
 
     /// <summary>Removes the properties of <paramref name="path"/> and everything below it.</summary>
     Task DeleteAsync(DavPath path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the properties of <paramref name="path"/> and everything below it except those of
+    /// <paramref name="survivors"/>: after a partial DELETE the members that could not be removed keep theirs.
+    /// </summary>
+    Task DeleteExceptAsync(DavPath path, IReadOnlySet<DavPath> survivors, CancellationToken cancellationToken);
 }

@@ -110,6 +110,19 @@ public sealed class SqliteDeadPropertyStore(IDbContextFactory<FolderPrismDbConte
         await DeleteSubtreeAsync(db, path, cancellationToken);
     }
 
+    public async Task DeleteExceptAsync(DavPath path, IReadOnlySet<DavPath> survivors, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (lo, hi) = Range(path);
+        var key = path.Value;
+        var kept = survivors.Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
+        var doomed = await db.DeadProperties
+            .Where(p => p.Path == key || (string.Compare(p.Path, lo) >= 0 && string.Compare(p.Path, hi) < 0))
+            .ToListAsync(cancellationToken);
+        db.DeadProperties.RemoveRange(doomed.Where(p => !kept.Contains(p.Path)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static Task<int> DeleteSubtreeAsync(FolderPrismDbContext db, DavPath path, CancellationToken cancellationToken)
     {
         var (lo, hi) = Range(path);
