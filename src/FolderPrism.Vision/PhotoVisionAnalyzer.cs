@@ -28,17 +28,33 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
 
     public PhotoVisionResult Analyze(string path, CancellationToken ct) => Analyze(path, [], ct);
 
-    public PhotoVisionResult Analyze(string path, IReadOnlyList<FaceBox> regions, CancellationToken ct)
+    public PhotoVisionResult Analyze(string path, IReadOnlyList<FaceBox> regions, CancellationToken ct) => Analyze(path, null, regions, ct);
+
+    public PhotoVisionResult Analyze(string path, string? previewPath, IReadOnlyList<FaceBox> regions, CancellationToken ct)
     {
         var options = _options.Value;
-        var image = VisionImageLoader.Load(path, options.Faces.MaxDecodeEdge);
+        var clock = new StageClock();
+        var preview = previewPath is not null && options.DecodeFromPreview ? VisionImageLoader.TryLoadPreview(previewPath, path) : null;
+        var image = preview ?? VisionImageLoader.Load(path, options.Faces.MaxDecodeEdge);
+        var decode = clock.Lap();
+
         // Labels first: CenterNet's person count tells the face detector whether tiling can be skipped.
         IReadOnlyList<DetectedObject> objects = options.Labels ? _objects.Detect(image, ct) : [];
+        var labelsTime = clock.Lap();
         var people = options.Labels ? objects.Count(o => o.Label == "person") : int.MaxValue;
-        var faces = _detector.Detect(image, people, ct)
+        var detected = _detector.Detect(image, people, ct);
+        var facesTime = clock.Lap();
+        var embedded = 0;
+        var faces = detected
             .Select(f =>
             {
-                var embedding = options.Quality.IsWorthEmbedding(f) ? _embedder.Embed(image, f, ct) : FaceEmbedding.None;
+                if (!options.Quality.IsWorthEmbedding(f))
+                {
+                    return new AnalyzedFace(f, FaceEmbedding.None, false);
+                }
+
+                embedded++;
+                var embedding = _embedder.Embed(image, f, ct);
                 return new AnalyzedFace(f, embedding, options.Quality.IsClusterable(f, embedding));
             })
             .ToList();
@@ -47,6 +63,25 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
         var regionEmbeddings = regions
             .Select(r => _embedder.Embed(image, DetectedFace.FromRegion(new FaceBox(r.X * w, r.Y * h, r.Width * w, r.Height * h)), ct))
             .ToList();
-        return new PhotoVisionResult(w, h, faces, objects, labels, regionEmbeddings);
+        var descriptors = clock.Lap();
+        return new PhotoVisionResult(w, h, faces, objects, labels, regionEmbeddings)
+        {
+            Timings = new VisionStageTimes(decode, labelsTime, facesTime, descriptors, embedded + regions.Count, preview is not null),
+        };
+    }
+
+    /// <summary>Laps of wall and thread-CPU time.</summary>
+    private sealed class StageClock
+    {
+        private long _wall = System.Diagnostics.Stopwatch.GetTimestamp();
+        private TimeSpan _cpu = ThreadCpuClock.Now();
+
+        public VisionStageTime Lap()
+        {
+            var (wall, cpu) = (System.Diagnostics.Stopwatch.GetTimestamp(), ThreadCpuClock.Now());
+            var lap = new VisionStageTime(System.Diagnostics.Stopwatch.GetElapsedTime(_wall, wall), cpu - _cpu);
+            (_wall, _cpu) = (wall, cpu);
+            return lap;
+        }
     }
 }

@@ -14,4 +14,8 @@ public sealed record PhotoVisionResult(
     IReadOnlyList<AnalyzedFace> Faces,
     IReadOnlyList<DetectedObject> Objects,
     IReadOnlyDictionary<string, double> Labels,
-    IReadOnlyList<FaceEmbedding>? RegionEmbeddings = null);
+    IReadOnlyList<FaceEmbedding>? RegionEmbeddings = null)
+{
+    /// <summary>Per-stage timings of the analysis that produced this result (null when not measured).</summary>
+    public VisionStageTimes? Timings { get; init; }
+}

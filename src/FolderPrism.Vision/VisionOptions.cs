@@ -15,6 +15,13 @@ public sealed class VisionOptions
     /// <summary>Run CenterNet for machine labels as well as faces.</summary>
     public bool Labels { get; set; } = true;
 
+    /// <summary>
+    /// Decode the indexer's ~1440 px preview (keyed by content hash) instead of the original when it exists: ~10×
+    /// cheaper than a 12-MP decode, and the detector's tiles and CenterNet's input are smaller than the preview. Faces
+    /// smaller than ~1/60 of the longer side (about 16 preview pixels) are beyond the detector's range either way.
+    /// </summary>
+    public bool DecodeFromPreview { get; set; } = true;
+
     /// <summary>Model sessions unused this long are released to give memory back.</summary>
     public TimeSpan IdleRelease { get; set; } = TimeSpan.FromMinutes(5);
 

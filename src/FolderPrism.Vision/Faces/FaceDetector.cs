@@ -1,7 +1,6 @@
+using System.Buffers;
 using FolderPrism.Vision.Imaging;
 using FolderPrism.Vision.Models;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace FolderPrism.Vision.Faces;
 
@@ -51,16 +50,31 @@ public sealed class FaceDetector : IFaceDetector
         var candidates = new List<DetectedFace>();
         foreach (var model in _models)
         {
-            foreach (var group in passes.GroupBy(p => p.Size))
+            var size = model.InputSize;
+            using var input = new TensorInput(1, size, size);
+            var output = ArrayPool<float>.Shared.Rent(model.OutputLength);
+            try
             {
-                // All passes of one size share a scale: shrink the photo once with libvips, then sample 1:1.
-                var shrink = group.Key / model.InputSize;
-                var source = shrink > 1.5 ? VisionImageLoader.Resize(image, 1 / shrink, 1 / shrink) : image;
-                foreach (var pass in group)
+                foreach (var group in passes.GroupBy(p => p.Size))
                 {
-                    ct.ThrowIfCancellationRequested();
-                    candidates.AddRange(RunPass(model, image, source, pass));
+                    // All passes of one size share a scale: shrink the photo once with libvips, then sample ~1:1.
+                    var shrink = group.Key / size;
+                    var source = shrink > 1.5 ? VisionImageLoader.Resize(image, 1 / shrink, 1 / shrink) : image;
+                    var (rx, ry) = ((double)source.Width / image.Width, (double)source.Height / image.Height);
+                    foreach (var pass in group)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        var s = pass.Size / size;
+                        var t = new ImageSampler.Transform(pass.Left * rx, pass.Top * ry, s * rx, 0, 0, s * ry);
+                        ImageSampler.Sample(source, t, size, size, input.Span, 1 / 127.5f, -1f);
+                        model.Run(_sessions, input, output);
+                        candidates.AddRange(Decode(model, output, image, pass));
+                    }
                 }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(output);
             }
         }
 
@@ -107,17 +121,14 @@ public sealed class FaceDetector : IFaceDetector
         }
     }
 
-    private List<DetectedFace> RunPass(FaceDetectorModel model, RgbImage image, RgbImage source, DetectionPass pass)
+    /// <summary>Faces above the score threshold of one pass, in decoded-image pixels.</summary>
+    private List<DetectedFace> Decode(FaceDetectorModel model, float[] output, RgbImage image, DetectionPass pass)
     {
-        var size = model.InputSize;
-        var s = pass.Size / size;
-        var input = new DenseTensor<float>([1, size, size, 3]);
-        var (rx, ry) = ((double)source.Width / image.Width, (double)source.Height / image.Height);
-        var t = new ImageSampler.Transform(pass.Left * rx, pass.Top * ry, s * rx, 0, 0, s * ry);
-        ImageSampler.Sample(source, t, size, size, input.Buffer.Span, 1 / 127.5f, -1f);
-        var output = model.Run(_sessions, input);
+        var (originX, originY) = (pass.Left, pass.Top);
+        var scaleX = pass.Size / model.InputSize;
+        var scaleY = scaleX;
         var faces = new List<DetectedFace>();
-        for (var i = 0; i < output.Length / Values; i++)
+        for (var i = 0; i < model.Anchors.Count; i++)
         {
             var o = i * Values;
             var score = 1 / (1 + Math.Exp(-output[o]));
@@ -130,7 +141,7 @@ public sealed class FaceDetector : IFaceDetector
             var cx = output[o + 1] + anchorX;
             var cy = output[o + 2] + anchorY;
             var (w, h) = (output[o + 3], output[o + 4]);
-            var box = new FaceBox(pass.Left + ((cx - (w / 2)) * s), pass.Top + ((cy - (h / 2)) * s), w * s, h * s);
+            var box = new FaceBox(originX + ((cx - (w / 2)) * scaleX), originY + ((cy - (h / 2)) * scaleY), w * scaleX, h * scaleY);
             if (pass.IsTile && TouchesInnerEdge(box, pass, image))
             {
                 continue;
@@ -139,7 +150,7 @@ public sealed class FaceDetector : IFaceDetector
             var landmarks = new List<FacePoint>(6);
             for (var k = 0; k < 6; k++)
             {
-                landmarks.Add(new FacePoint(pass.Left + ((output[o + 5 + (k * 2)] + anchorX) * s), pass.Top + ((output[o + 6 + (k * 2)] + anchorY) * s)));
+                landmarks.Add(new FacePoint(originX + ((output[o + 5 + (k * 2)] + anchorX) * scaleX), originY + ((output[o + 6 + (k * 2)] + anchorY) * scaleY)));
             }
 
             faces.Add(new DetectedFace(box, landmarks, score));

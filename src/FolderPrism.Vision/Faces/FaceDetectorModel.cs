@@ -1,6 +1,6 @@
+using FolderPrism.Vision.Imaging;
 using FolderPrism.Vision.Models;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace FolderPrism.Vision.Faces;
 
@@ -48,34 +48,37 @@ internal sealed class FaceDetectorModel
 
     public IReadOnlyList<(double X, double Y)> Anchors { get; }
 
-    /// <summary>Runs the model and returns anchors × 17 values in anchor order.</summary>
-    public float[] Run(VisionSessions sessions, DenseTensor<float> input)
+    /// <summary>Anchors × 17 values.</summary>
+    public int OutputLength => Anchors.Count * 17;
+
+    /// <summary>Runs the model and writes anchors × 17 values in anchor order into <paramref name="merged"/>
+    /// (read straight from ONNX Runtime's output buffers: no per-pass allocation).</summary>
+    public void Run(VisionSessions sessions, TensorInput input, Span<float> merged)
     {
         using var lease = sessions.Lease(ModelId);
         var session = lease.Session;
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)], _outputs);
-        var byName = results.ToDictionary(r => r.Name, r => r.AsTensor<float>().ToArray());
+        using var value = input.ToOrtValue();
+        using var options = new RunOptions();
+        using var results = session.Run(options, [session.InputNames[0]], [value], _outputs);
         if (_outputs.Length == 1)
         {
-            return byName[_outputs[0]];
+            results[0].GetTensorDataAsSpan<float>()[..OutputLength].CopyTo(merged);
+            return;
         }
 
         // (scores, regressors) pairs per anchor level, concatenated level by level.
-        var merged = new float[Anchors.Count * 17];
         var offset = 0;
         for (var level = 0; level < _outputs.Length; level += 2)
         {
-            var scores = byName[_outputs[level]];
-            var boxes = byName[_outputs[level + 1]];
+            var scores = results[level].GetTensorDataAsSpan<float>();
+            var boxes = results[level + 1].GetTensorDataAsSpan<float>();
             for (var i = 0; i < scores.Length; i++)
             {
                 merged[(offset + i) * 17] = scores[i];
-                Array.Copy(boxes, i * 16, merged, ((offset + i) * 17) + 1, 16);
+                boxes.Slice(i * 16, 16).CopyTo(merged[(((offset + i) * 17) + 1)..]);
             }
 
             offset += scores.Length;
         }
-
-        return merged;
     }
 }

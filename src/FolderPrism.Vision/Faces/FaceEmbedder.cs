@@ -1,7 +1,7 @@
+using System.Buffers;
 using FolderPrism.Vision.Imaging;
 using FolderPrism.Vision.Models;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace FolderPrism.Vision.Faces;
 
@@ -24,14 +24,15 @@ public sealed class FaceEmbedder : IFaceEmbedder
     public FaceEmbedding Embed(RgbImage image, DetectedFace face, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var input = new DenseTensor<float>([1, Size, Size, 3]);
-        ImageSampler.Sample(image, AlignedCrop(image, face), Size, Size, input.Buffer.Span, 1f, 0f);
-        var sharpness = Sharpness(input.Buffer.Span);
+        using var input = new TensorInput(1, Size, Size);
+        ImageSampler.Sample(image, AlignedCrop(image, face), Size, Size, input.Span, 1f, 0f);
+        var sharpness = Sharpness(input.Span);
         using var lease = _sessions.Lease(VisionModelCatalog.FaceEmbedder.Id);
         var session = lease.Session;
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)], [Output]);
-        var vector = results.First().AsTensor<float>().ToArray();
-        return new FaceEmbedding(FaceVectors.Normalize(vector), sharpness);
+        using var value = input.ToOrtValue();
+        using var options = new RunOptions();
+        using var results = session.Run(options, [session.InputNames[0]], [value], [Output]);
+        return new FaceEmbedding(FaceVectors.Normalize(results[0].GetTensorDataAsSpan<float>()), sharpness);
     }
 
     /// <summary>Square crop centred on the box, rotated by the eye line (decoded-image pixels).</summary>
@@ -58,7 +59,8 @@ public sealed class FaceEmbedder : IFaceEmbedder
     /// <summary>Variance of the 4-neighbour Laplacian of the crop's luma: low for blurred faces.</summary>
     internal static double Sharpness(ReadOnlySpan<float> rgb)
     {
-        var luma = new float[Size * Size];
+        var rented = ArrayPool<float>.Shared.Rent(Size * Size);
+        var luma = rented.AsSpan(0, Size * Size);
         for (var i = 0; i < luma.Length; i++)
         {
             luma[i] = (0.299f * rgb[i * 3]) + (0.587f * rgb[(i * 3) + 1]) + (0.114f * rgb[(i * 3) + 2]);
@@ -78,6 +80,7 @@ public sealed class FaceEmbedder : IFaceEmbedder
             }
         }
 
+        ArrayPool<float>.Shared.Return(rented);
         var mean = sum / n;
         return (sumSq / n) - (mean * mean);
     }

@@ -17,13 +17,7 @@ public static class VisionImageLoader
 
         try
         {
-            int originalWidth;
-            using (var header = Image.NewFromFile(path, access: Enums.Access.Sequential))
-            {
-                var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
-                originalWidth = orientation is >= 5 and <= 8 ? header.Height : header.Width;
-            }
-
+            var (originalWidth, _) = UprightSize(path);
             using var thumb = Image.Thumbnail(path, maxEdge, height: maxEdge, size: Enums.Size.Down);
             return ToRgb(thumb, (double)originalWidth / thumb.Width);
         }
@@ -42,6 +36,45 @@ public static class VisionImageLoader
         using var img = Image.NewFromMemory(source.Pixels, source.Width, source.Height, 3, Enums.BandFormat.Uchar);
         using var resized = img.Resize(scaleX, vscale: scaleY);
         return ToRgb(resized, source.ScaleToOriginal * source.Width / resized.Width);
+    }
+
+    /// <summary>
+    /// Decodes the indexer's cached preview of a photo (already upright and sRGB, ~1440 px) instead of the original:
+    /// a 12-MP JPEG costs ~10× more to decode, and the detector's tiles and CenterNet's input are smaller than the
+    /// preview anyway. The original's header (cheap: no pixels) gives the upright size the boxes are reported in.
+    /// Returns null when the preview is unusable (missing, undecodable, or not shaped like the original), so the caller
+    /// decodes the original instead.
+    /// </summary>
+    public static RgbImage? TryLoadPreview(string previewPath, string originalPath)
+    {
+        if (!File.Exists(previewPath) || !File.Exists(originalPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            var (width, height) = UprightSize(originalPath);
+            using var preview = Image.NewFromFile(previewPath, access: Enums.Access.Sequential);
+            var expectedHeight = (double)height * preview.Width / width;
+            if (preview.Width > width || Math.Abs(preview.Height - expectedHeight) > 2 + (0.01 * expectedHeight))
+            {
+                return null; // stale or not this photo's preview: be safe and decode the original
+            }
+
+            return ToRgb(preview, (double)width / preview.Width);
+        }
+        catch (VipsException)
+        {
+            return null;
+        }
+    }
+
+    private static (int Width, int Height) UprightSize(string path)
+    {
+        using var header = Image.NewFromFile(path, access: Enums.Access.Sequential);
+        var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
+        return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
     }
 
     /// <summary>Converts an already-upright vips image to packed RGB bytes.</summary>

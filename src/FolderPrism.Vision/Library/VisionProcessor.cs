@@ -13,13 +13,15 @@ namespace FolderPrism.Vision.Library;
 /// (<see cref="ListPendingAsync"/>), the synchronous CPU-heavy <see cref="Analyze"/> (run it on the low-priority
 /// worker thread) and a short database write (<see cref="SaveAsync"/>), so the heavy part never holds a connection
 /// and the caller decides thread and priority. Only photos whose thumbnails exist are picked: vision never gets ahead
-/// of (or in the way of) indexing.
+/// of (or in the way of) indexing, and it decodes the indexer's cached preview rather than the original (through
+/// <paramref name="media"/>; without it, or when the preview is missing, the original).
 /// </summary>
 public sealed class VisionProcessor(
     IDbContextFactory<FolderPrismDbContext> contexts,
     IPhotoVisionAnalyzer analyzer,
     IOptions<LibraryOptions> library,
-    TimeProvider time)
+    TimeProvider time,
+    IMediaProcessor? media = null)
 {
     /// <summary>Two boxes overlapping this much (IoU) are the same face: a detection then adds its descriptor to the region.</summary>
     private const double SameFaceIoU = 0.4;
@@ -54,11 +56,23 @@ public sealed class VisionProcessor(
         var path = Path.Combine(library.Value.OriginalsPath, photo.RelativePath.Replace('/', Path.DirectorySeparatorChar));
         try
         {
-            return new VisionOutcome(photo, analyzer.Analyze(path, photo.Regions.Select(r => r.Box).ToList(), ct), null);
+            return new VisionOutcome(photo, analyzer.Analyze(path, PreviewPath(photo), photo.Regions.Select(r => r.Box).ToList(), ct), null);
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
             return new VisionOutcome(photo, null, e.Message);
+        }
+    }
+
+    private string? PreviewPath(PendingPhoto photo)
+    {
+        try
+        {
+            return media?.ThumbnailPath(photo.ContentHash, ThumbnailSize.Preview);
+        }
+        catch (ArgumentException)
+        {
+            return null; // not a hash the thumbnail store uses: decode the original
         }
     }
 

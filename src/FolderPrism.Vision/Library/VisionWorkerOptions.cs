@@ -9,8 +9,17 @@ public sealed class VisionWorkerOptions
     /// <summary>Pause between photos while a request is in flight or finished less than this long ago.</summary>
     public TimeSpan PauseAfterRequest { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Photos read from the queue per database round trip.</summary>
-    public int BatchSize { get; set; } = 8;
+    /// <summary>Photos read from the queue per database round trip (shared by the analysing threads).</summary>
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>
+    /// Photos analysed at once, each on its own nice-10 thread with single-threaded model runs; 0 = one per core, at
+    /// most 2 (two photos at once use both cores of a small box; more only adds memory).
+    /// </summary>
+    public int Parallelism { get; set; }
+
+    /// <summary>The resolved <see cref="Parallelism"/>.</summary>
+    public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Math.Clamp(Environment.ProcessorCount, 1, 2);
 
     /// <summary>While photos keep coming, re-cluster at most this often; once the queue drains, at once.</summary>
     public TimeSpan ClusterInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace FolderPrism.Vision.Library;
 
 /// <summary>
-/// The daemon's vision worker: ONE dedicated thread at nice 10 takes photos whose thumbnails exist, analyses them one
-/// at a time (models loaded lazily, released by <see cref="VisionIdleReleaser"/> when idle), pauses while serving is
-/// busy, and re-clusters people after new faces arrived. Without installed models it only polls, cheaply.
+/// The daemon's vision worker: a dedicated thread at nice 10 takes photos whose thumbnails exist, analyses them
+/// (<see cref="VisionWorkerOptions.Parallelism"/> at a time, helpers at nice 10 too; models loaded lazily, released by
+/// <see cref="VisionIdleReleaser"/> when idle), pauses while serving is busy, and re-clusters people after new faces arrived. Without installed models it only polls, cheaply.
 /// Indexing is never blocked: it has its own workers and vision only reads rows indexing already finished.
 /// </summary>
 public sealed class VisionWorkerService(
@@ -23,7 +23,12 @@ public sealed class VisionWorkerService(
     /// <summary>Photos analysed since start (for status and benchmarks).</summary>
     public long PhotosProcessed => Interlocked.Read(ref _photos);
 
+    private const int TimingsEvery = 50;
+
     private Task _thread = Task.CompletedTask;
+    private VisionStageTimes? _stages;
+    private int _stagePhotos;
+    private int _previews;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +72,7 @@ public sealed class VisionWorkerService(
                 var batch = processor.ListPendingAsync(Math.Max(1, settings.BatchSize), ct).GetAwaiter().GetResult();
                 if (batch.Count == 0)
                 {
+                    LogTimings();
                     if (dirtyFaces)
                     {
                         Cluster(ct);
@@ -78,24 +84,7 @@ public sealed class VisionWorkerService(
                     continue;
                 }
 
-                foreach (var photo in batch)
-                {
-                    while (activity.IsBusy(settings.PauseAfterRequest) && !ct.IsCancellationRequested)
-                    {
-                        ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
-                    }
-
-                    ct.ThrowIfCancellationRequested();
-                    var outcome = processor.Analyze(photo, ct);
-                    if (outcome.Error is { } error)
-                    {
-                        logger.LogWarning("Vision skipped {Path}: {Error}", photo.RelativePath, error);
-                    }
-
-                    dirtyFaces |= processor.SaveAsync(outcome, ct).GetAwaiter().GetResult() > 0 || photo.Regions.Count > 0;
-                    Interlocked.Increment(ref _photos);
-                }
-
+                dirtyFaces |= AnalyzeBatch(batch, settings, ct);
                 if (dirtyFaces && time.GetElapsedTime(lastCluster) >= settings.ClusterInterval)
                 {
                     Cluster(ct);
@@ -114,6 +103,108 @@ public sealed class VisionWorkerService(
                 ct.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
             }
         }
+    }
+
+    /// <summary>
+    /// Analyses a batch on <see cref="VisionWorkerOptions.EffectiveParallelism"/> low-priority threads (this one and
+    /// helpers started for the batch): ONNX Runtime sessions are thread-safe and each run uses one core, so two photos
+    /// at once use both cores of a small box. Saves are serialised (one short SQLite transaction each). Returns
+    /// whether faces changed.
+    /// </summary>
+    private bool AnalyzeBatch(IReadOnlyList<PendingPhoto> batch, VisionWorkerOptions settings, CancellationToken ct)
+    {
+        var next = -1;
+        var dirty = 0;
+        var saveGate = new Lock();
+        void Drain()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < batch.Count)
+            {
+                var photo = batch[i];
+                while (activity.IsBusy(settings.PauseAfterRequest) && !ct.IsCancellationRequested)
+                {
+                    ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
+                }
+
+                ct.ThrowIfCancellationRequested();
+                var outcome = processor.Analyze(photo, ct);
+                if (outcome.Error is { } error)
+                {
+                    logger.LogWarning("Vision skipped {Path}: {Error}", photo.RelativePath, error);
+                }
+
+                lock (saveGate)
+                {
+                    if (processor.SaveAsync(outcome, ct).GetAwaiter().GetResult() > 0 || photo.Regions.Count > 0)
+                    {
+                        dirty = 1;
+                    }
+
+                    Record(outcome.Result?.Timings);
+                }
+
+                Interlocked.Increment(ref _photos);
+            }
+        }
+
+        var helpers = Enumerable.Range(1, Math.Min(settings.EffectiveParallelism, batch.Count) - 1)
+            .Select(n => LowPriorityThread.Run($"folderprism-vision-{n}", logger, Drain))
+            .ToList();
+        try
+        {
+            Drain();
+        }
+        finally
+        {
+            // Never leave a helper running a model past this batch (the sessions may be released or disposed next).
+            Interlocked.Exchange(ref next, batch.Count);
+            foreach (var helper in helpers)
+            {
+                helper.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Wait(CancellationToken.None);
+            }
+        }
+
+        foreach (var failed in helpers.Where(h => h.IsFaulted))
+        {
+            throw failed.Exception!.GetBaseException();
+        }
+
+        return dirty != 0;
+    }
+
+    /// <summary>Sums per-stage timings and logs them every <see cref="TimingsEvery"/> photos (and when the queue drains).</summary>
+    private void Record(VisionStageTimes? t)
+    {
+        if (t is null)
+        {
+            return;
+        }
+
+        _stages = _stages is { } s
+            ? new VisionStageTimes(s.Decode + t.Decode, s.Labels + t.Labels, s.Faces + t.Faces, s.Descriptors + t.Descriptors, s.Embedded + t.Embedded, s.FromPreview && t.FromPreview)
+            : t;
+        _stagePhotos++;
+        _previews += t.FromPreview ? 1 : 0;
+        if (_stagePhotos >= TimingsEvery)
+        {
+            LogTimings();
+        }
+    }
+
+    private void LogTimings()
+    {
+        if (_stages is not { } s || _stagePhotos == 0)
+        {
+            return;
+        }
+
+        var n = (double)_stagePhotos;
+        string Ms(VisionStageTime x) => $"{x.Wall.TotalMilliseconds / n:F0}/{x.Cpu.TotalMilliseconds / n:F0}";
+        logger.LogInformation(
+            "Vision timings over {Photos} photos ({Previews} from previews), ms per photo wall/cpu: decode {Decode}, labels {Labels}, faces {Faces}, descriptors {Descriptors} ({Embedded:F1} per photo)",
+            _stagePhotos, _previews, Ms(s.Decode), Ms(s.Labels), Ms(s.Faces), Ms(s.Descriptors), s.Embedded / n);
+        (_stages, _stagePhotos, _previews) = (null, 0, 0);
     }
 
     private void Cluster(CancellationToken ct)
