@@ -24,7 +24,7 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
         _objects = objects;
     }
 
-    public bool IsAvailable => _options.Value.Enabled && VisionModelCatalog.All.All(m => _sessions.IsAvailable(m.Id));
+    public bool IsAvailable => _options.Value.Enabled && VisionModelCatalog.RequiredFor(_options.Value.Embedder) is { } required && required.All(m => _sessions.IsAvailable(m.Id));
 
     public PhotoVisionResult Analyze(string path, CancellationToken ct) => Analyze(path, [], ct);
 

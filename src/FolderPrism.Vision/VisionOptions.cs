@@ -12,6 +12,13 @@ public sealed class VisionOptions
     /// <summary>Master switch; vision also stays off while the models are not installed.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Face descriptor network: <c>faceres</c> (default, 1024-d, cosine) or <c>face_recognition</c> (face-api's
+    /// dlib-derived 128-d ResNet, euclidean; needs @vladmandic/face-api installed by <c>models install</c>).
+    /// Clustering distances follow the choice (see <see cref="FaceClusteringOptions"/>).
+    /// </summary>
+    public string Embedder { get; set; } = FaceEmbedderNames.FaceRes;
+
     /// <summary>Run CenterNet for machine labels as well as faces.</summary>
     public bool Labels { get; set; } = true;
 

@@ -7,6 +7,8 @@ namespace FolderPrism.Vision.Converter.Install;
 /// <c>folderprism models install</c>: obtains the pinned TensorFlow.js packages (online via <c>npm pack</c>, with the
 /// tarball's sha512 integrity checked; or offline from a folder), converts every catalog model to ONNX and stores
 /// the files with SHA-256 checksums. The manifest is written last, so an interrupted install never looks complete.
+/// Optional models (the alternative face_recognition embedder from @vladmandic/face-api) are skipped, with a note,
+/// when an offline folder does not hold their package; a package that is there but fails its check is an error.
 /// </summary>
 public sealed class VisionModelInstaller
 {
@@ -18,7 +20,7 @@ public sealed class VisionModelInstaller
     public VisionModelInstaller(ModelStore store, IReadOnlyList<VisionModelSpec>? models = null)
     {
         _store = store;
-        _models = models ?? VisionModelCatalog.All;
+        _models = models ?? VisionModelCatalog.Installable;
     }
 
     /// <summary>Installs every model. <paramref name="fromDirectory"/> = null fetches from the npm registry; otherwise
@@ -47,6 +49,12 @@ public sealed class VisionModelInstaller
             var installed = new List<InstalledModel>();
             foreach (var group in _models.GroupBy(m => (m.Package, m.Version, m.Integrity)))
             {
+                if (group.All(s => s.Optional) && fromDirectory is not null && !HasPackage(fromDirectory, group.Key.Package, group.Key.Version))
+                {
+                    progress?.Report($"skipping {string.Join(", ", group.Select(s => s.Id))}: {fromDirectory} holds no {group.Key.Package}@{group.Key.Version} (optional; Vision:Embedder = {Vision.Faces.FaceEmbedderNames.FaceRes} works without it)");
+                    continue;
+                }
+
                 var (packageDir, integrity) = await ObtainPackageAsync(group.Key.Package, group.Key.Version, group.Key.Integrity, group.ToList(), fromDirectory, work, progress, ct);
                 foreach (var spec in group)
                 {
@@ -56,7 +64,15 @@ public sealed class VisionModelInstaller
                     var source = $"{spec.Package}@{spec.Version}/{spec.ModelJson}";
                     try
                     {
-                        TfjsToOnnxConverter.ConvertToFile(Path.Combine(packageDir, spec.ModelJson), target, new ConversionOptions { Outputs = spec.Outputs, Description = source });
+                        var input = Path.Combine(packageDir, spec.ModelJson);
+                        if (spec.Format == VisionModelFormat.FaceApiRecognitionNet)
+                        {
+                            FaceApi.FaceRecognitionNetConverter.ConvertToFile(input, target, source);
+                        }
+                        else
+                        {
+                            TfjsToOnnxConverter.ConvertToFile(input, target, new ConversionOptions { Outputs = spec.Outputs, Description = source });
+                        }
                     }
                     catch (TfjsConversionException e)
                     {
@@ -107,11 +123,14 @@ public sealed class VisionModelInstaller
 
         NpmTarball.VerifyIntegrity(tarball, integrity);
         progress?.Report($"verified {Path.GetFileName(tarball)} ({integrity[..20]}…)");
-        var dir = Path.Combine(work, "package");
-        var prefixes = specs.Select(s => s.ModelJson[..^".json".Length]).ToList();
+        var dir = Path.Combine(work, Path.GetFileNameWithoutExtension(NpmTarball.FileName(package, version)));
+        var prefixes = specs.Select(s => s.FilePrefix).ToList();
         await NpmTarball.ExtractAsync(tarball, dir, rel => prefixes.Any(p => rel.StartsWith(p, StringComparison.Ordinal)), ct);
         return (dir, integrity);
     }
+
+    private static bool HasPackage(string dir, string package, string version) =>
+        File.Exists(Path.Combine(dir, NpmTarball.FileName(package, version))) || FindUnpacked(dir, package, version) is not null;
 
     /// <summary>An unpacked package at DIR, DIR/package or DIR/node_modules/&lt;name&gt; with a matching package.json.</summary>
     private static string? FindUnpacked(string dir, string package, string version)
@@ -138,7 +157,8 @@ public sealed class VisionModelInstaller
     private ModelManifest CopyStore(ModelStore source, IProgress<string>? progress)
     {
         var manifest = source.ReadManifest() ?? throw new ModelInstallException($"{source.ManifestPath} is not a valid models manifest");
-        var required = _models.Select(m => m.Id).ToList();
+        // Optional models are copied when the source has them (and then must be intact), skipped otherwise.
+        var required = _models.Where(m => !m.Optional || manifest.Models.Any(i => i.Id == m.Id)).Select(m => m.Id).ToList();
         var missing = required.Where(id => manifest.Models.All(m => m.Id != id)).ToList();
         var bad = source.Verify(required);
         if (missing.Count > 0 || bad.Count > 0)

@@ -9,8 +9,17 @@ namespace FolderPrism.Vision.Clustering;
 public sealed class FaceClusterer
 {
     private readonly FaceClusteringOptions _options;
+    private readonly double _neighbourDistance;
+    private readonly double _matchDistance;
+    private readonly Faces.FaceDistanceMetric _metric;
 
-    public FaceClusterer(FaceClusteringOptions options) => _options = options;
+    /// <param name="options">Thresholds.</param>
+    /// <param name="embedder">The <c>Vision:Embedder</c> whose descriptors are clustered: picks the metric and distances.</param>
+    public FaceClusterer(FaceClusteringOptions options, string? embedder = null)
+    {
+        _options = options;
+        (_neighbourDistance, _matchDistance, _metric) = options.For(embedder);
+    }
 
     /// <summary>Full re-clustering of every face.</summary>
     public IReadOnlyList<FaceClusterAssignment> Cluster(IReadOnlyList<ClusterFace> faces, CancellationToken ct)
@@ -60,7 +69,7 @@ public sealed class FaceClusterer
             }
 
             var best = known
-                .Where(k => k.Assignment.ClusterId is not null && Distance(f, k.Face) <= _options.NeighbourDistance)
+                .Where(k => k.Assignment.ClusterId is not null && Distance(f, k.Face) <= _neighbourDistance)
                 .GroupBy(k => k.Assignment.ClusterId!.Value)
                 .Where(g => g.Count() >= _options.MinNeighbours && g.All(k => k.Face.PhotoId != f.PhotoId) && !known.Any(k => k.Assignment.ClusterId == g.Key && k.Face.PhotoId == f.PhotoId))
                 .OrderByDescending(g => g.Count())
@@ -89,7 +98,7 @@ public sealed class FaceClusterer
                 }
 
                 var d = list.Min(e => Distance(f, e));
-                if (d <= _options.MatchDistance && (d < best.Distance || (d == best.Distance && string.CompareOrdinal(name, best.Person) < 0)))
+                if (d <= _matchDistance && (d < best.Distance || (d == best.Distance && string.CompareOrdinal(name, best.Person) < 0)))
                 {
                     best = (name, d);
                 }
@@ -117,7 +126,7 @@ public sealed class FaceClusterer
             neighbours[i] = [];
             for (var j = 0; j < n; j++)
             {
-                if (i != j && Distance(faces[i], faces[j]) <= _options.NeighbourDistance)
+                if (i != j && Distance(faces[i], faces[j]) <= _neighbourDistance)
                 {
                     neighbours[i].Add(j);
                 }
@@ -180,5 +189,6 @@ public sealed class FaceClusterer
         return ids;
     }
 
-    private static double Distance(ClusterFace a, ClusterFace b) => Faces.FaceVectors.CosineDistance(a.Vector, b.Vector);
+    /// <summary>Distance under the embedder's metric; descriptors of another embedder (other length) are never close.</summary>
+    private double Distance(ClusterFace a, ClusterFace b) => Faces.FaceVectors.Distance(a.Vector, b.Vector, _metric);
 }

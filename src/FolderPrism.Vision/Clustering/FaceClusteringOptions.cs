@@ -1,9 +1,14 @@
 namespace FolderPrism.Vision.Clustering;
 
 /// <summary>
-/// People clustering settings (configuration section <c>Vision:Clustering</c>), distances in cosine distance of
-/// faceres descriptors. Calibrated on real faces: the same man across downscaled, mirrored, darkened, cropped and
+/// People clustering settings (configuration section <c>Vision:Clustering</c>). Distances depend on the embedder
+/// (<c>Vision:Embedder</c>): <see cref="NeighbourDistance"/>/<see cref="MatchDistance"/> are cosine distances of
+/// faceres descriptors, calibrated on real faces: the same man across downscaled, mirrored, darkened, cropped and
 /// EXIF-rotated copies stays within 0.10, while different men are at least 0.40 apart.
+/// <see cref="FaceRecognitionNeighbourDistance"/>/<see cref="FaceRecognitionMatchDistance"/> are euclidean distances
+/// of face_recognition descriptors, calibrated the same way: the same man across those copies stays within 0.26, the
+/// three men are at least 0.69 apart, but the small (40–70 px) faces of the sample group photo that pass the quality
+/// filter come as close as 0.39 to each other, which is why the defaults sit well under face-api's 0.6.
 /// </summary>
 public sealed class FaceClusteringOptions
 {
@@ -15,6 +20,18 @@ public sealed class FaceClusteringOptions
 
     /// <summary>An unnamed face within this distance of a named person's example joins that person.</summary>
     public double MatchDistance { get; set; } = 0.3;
+
+    /// <summary>DBSCAN ε with the face_recognition embedder (euclidean).</summary>
+    public double FaceRecognitionNeighbourDistance { get; set; } = 0.34;
+
+    /// <summary>Match distance to a named person with the face_recognition embedder (euclidean).</summary>
+    public double FaceRecognitionMatchDistance { get; set; } = 0.38;
+
+    /// <summary>The thresholds and metric for one embedder, as <see cref="FaceClusterer"/> applies them.</summary>
+    public (double Neighbour, double Match, Faces.FaceDistanceMetric Metric) For(string? embedder) =>
+        embedder == Faces.FaceEmbedderNames.FaceRecognition
+            ? (FaceRecognitionNeighbourDistance, FaceRecognitionMatchDistance, Faces.FaceDistanceMetric.Euclidean)
+            : (NeighbourDistance, MatchDistance, Faces.FaceDistanceMetric.Cosine);
 
     /// <summary>Unnamed clusters with at least this many faces are shown as <c>People/Unknown N</c>.</summary>
     public int MinFaces { get; set; } = 3;

@@ -37,4 +37,28 @@ public static class FaceVectors
 
         return 1 - dot;
     }
+
+    /// <summary>Euclidean distance of two raw vectors (face-api's descriptor comparison).</summary>
+    public static double EuclideanDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        if (a.Length != b.Length)
+        {
+            throw new ArgumentException("vectors differ in length");
+        }
+
+        double sum = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            double d = a[i] - b[i];
+            sum += d * d;
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    /// <summary>Distance under <paramref name="metric"/>; vectors of different length (from different embedders)
+    /// are never close: +∞.</summary>
+    public static double Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b, FaceDistanceMetric metric) =>
+        a.Length != b.Length ? double.PositiveInfinity
+        : metric == FaceDistanceMetric.Euclidean ? EuclideanDistance(a, b) : CosineDistance(a, b);
 }

@@ -14,14 +14,23 @@ public sealed class ModelStore
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public ModelStore(string directory) => Directory = Path.GetFullPath(directory);
+    /// <param name="directory">The models folder.</param>
+    /// <param name="embedder">The configured <c>Vision:Embedder</c>, which decides the models vision needs.</param>
+    public ModelStore(string directory, string? embedder = null)
+    {
+        Directory = Path.GetFullPath(directory);
+        Embedder = embedder;
+    }
 
     public string Directory { get; }
+
+    /// <summary>The configured embedder (null = the default, faceres).</summary>
+    public string? Embedder { get; }
 
     public string ManifestPath => Path.Combine(Directory, ManifestFileName);
 
     /// <summary>The store inside a data directory (<c>&lt;data&gt;/models</c>).</summary>
-    public static ModelStore ForDataDirectory(string dataDirectory) => new(Path.Combine(dataDirectory, "models"));
+    public static ModelStore ForDataDirectory(string dataDirectory, string? embedder = null) => new(Path.Combine(dataDirectory, "models"), embedder);
 
     public ModelManifest? ReadManifest()
     {
@@ -76,10 +85,21 @@ public sealed class ModelStore
     /// <summary>A one-line status for <c>folderprism status</c>.</summary>
     public string Describe()
     {
-        var missing = VisionModelCatalog.All.Where(m => TryGetModelPath(m.Id) is null).Select(m => m.Id).ToList();
-        return missing.Count == 0
-            ? $"vision on: {VisionModelCatalog.All.Count} models in {Directory}"
-            : $"vision off: models not installed ({string.Join(", ", missing)}); run `folderprism models install`";
+        if (VisionModelCatalog.RequiredFor(Embedder) is not { } required)
+        {
+            return $"vision off: unknown Vision:Embedder '{Embedder}' (use {Faces.FaceEmbedderNames.FaceRes} or {Faces.FaceEmbedderNames.FaceRecognition})";
+        }
+
+        var missing = required.Where(m => TryGetModelPath(m.Id) is null).ToList();
+        if (missing.Count == 0)
+        {
+            return $"vision on: {required.Count} models in {Directory}";
+        }
+
+        var hint = missing.Any(m => m.Optional)
+            ? $"; Vision:Embedder = {Embedder} needs {string.Join(", ", missing.Where(m => m.Optional).Select(m => $"{m.Package}@{m.Version}").Distinct())} in `folderprism models install` (or choose {Faces.FaceEmbedderNames.FaceRes})"
+            : string.Empty;
+        return $"vision off: models not installed ({string.Join(", ", missing.Select(m => m.Id))}); run `folderprism models install`{hint}";
     }
 
     public static string Sha256Of(string path)

@@ -22,10 +22,37 @@ public static class VisionModelCatalog
     /// <summary>CenterNet COCO-80 detector, cut before its in-graph TopK: 128×128 heatmaps (keypoints) and box sizes (wh).</summary>
     public static readonly VisionModelSpec ObjectDetector = Human("object-detector", "models/centernet.json", 512, ["tower_0/keypoints", "tower_0/wh"]);
 
+    public const string FaceApiPackage = "@vladmandic/face-api";
+    public const string FaceApiVersion = "1.7.15";
+    public const string FaceApiIntegrity = "sha512-WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw==";
+
+    /// <summary>
+    /// Alternative embedder (<c>Vision:Embedder = face_recognition</c>): face-api's dlib-derived ResNet, rebuilt from
+    /// its weights manifest. 150×150 RGB in 0..255 → 128-d descriptor compared by euclidean distance.
+    /// </summary>
+    public static readonly VisionModelSpec FaceRecognition = new(
+        "face-recognition", FaceApiPackage, FaceApiVersion, FaceApiIntegrity, "model/face_recognition_model-weights_manifest.json", 150, null,
+        VisionModelFormat.FaceApiRecognitionNet, Optional: true);
+
+    /// <summary>The models vision needs (with the default embedder); <c>status</c> reports vision off without them.</summary>
     public static IReadOnlyList<VisionModelSpec> All { get; } = [FaceDetector, FaceDetectorBack, FaceEmbedder, ObjectDetector];
 
+    /// <summary>Models installed when their package is available but not required: the alternative embedder.</summary>
+    public static IReadOnlyList<VisionModelSpec> Optional { get; } = [FaceRecognition];
+
+    /// <summary>Everything <c>folderprism models install</c> installs.</summary>
+    public static IReadOnlyList<VisionModelSpec> Installable { get; } = [.. All, .. Optional];
+
+    /// <summary>The models vision needs with <paramref name="embedder"/> (<c>Vision:Embedder</c>); null for an unknown embedder.</summary>
+    public static IReadOnlyList<VisionModelSpec>? RequiredFor(string? embedder) => embedder switch
+    {
+        null or "" or Faces.FaceEmbedderNames.FaceRes => All,
+        Faces.FaceEmbedderNames.FaceRecognition => [FaceDetector, FaceDetectorBack, FaceRecognition, ObjectDetector],
+        _ => null,
+    };
+
     public static VisionModelSpec Get(string id) =>
-        All.FirstOrDefault(m => m.Id == id) ?? throw new ArgumentException($"unknown vision model '{id}'", nameof(id));
+        Installable.FirstOrDefault(m => m.Id == id) ?? throw new ArgumentException($"unknown vision model '{id}'", nameof(id));
 
     private static VisionModelSpec Human(string id, string modelJson, int size, IReadOnlyList<string>? outputs) =>
         new(id, HumanModelsPackage, HumanModelsVersion, HumanModelsIntegrity, modelJson, size, outputs);

@@ -11,6 +11,8 @@ namespace FolderPrism.Vision.Models;
 /// <param name="ModelJson">Path of the tfjs <c>model.json</c> inside the package (weights shards next to it).</param>
 /// <param name="InputSize">Square input edge in pixels.</param>
 /// <param name="Outputs">TF tensors exposed as ONNX outputs; null = the model's own outputs.</param>
+/// <param name="Format">How the package stores the model (graph model, or weights only for a rebuilt network).</param>
+/// <param name="Optional">Not needed for vision to be on (an alternative model); an offline install without its package skips it.</param>
 public sealed record VisionModelSpec(
     string Id,
     string Package,
@@ -18,7 +20,14 @@ public sealed record VisionModelSpec(
     string Integrity,
     string ModelJson,
     int InputSize,
-    IReadOnlyList<string>? Outputs)
+    IReadOnlyList<string>? Outputs,
+    VisionModelFormat Format = VisionModelFormat.TfjsGraph,
+    bool Optional = false)
 {
     public string OnnxFileName => Id + ".onnx";
+
+    /// <summary>Package-relative path prefix shared by the model's json and its weight shards (what an install extracts).</summary>
+    public string FilePrefix => Format == VisionModelFormat.FaceApiRecognitionNet && ModelJson.EndsWith("-weights_manifest.json", StringComparison.Ordinal)
+        ? ModelJson[..^"-weights_manifest.json".Length]
+        : ModelJson[..^".json".Length];
 }
