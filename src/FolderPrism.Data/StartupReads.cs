@@ -48,6 +48,19 @@ public sealed class StartupReads(IOptions<DataOptions> data)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) != 0;
     }
 
+    /// <summary>
+    /// Whether any row could need the trash's start-up repair: a trashed item or a displaced version. Uses the partial
+    /// index on trashed rows, so it stays a few page reads on a library of any size.
+    /// </summary>
+    public async Task<bool> AnyTrashedOrDisplacedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM \"MediaItems\" WHERE \"TrashedAt\" IS NOT NULL) " +
+                              "OR EXISTS (SELECT 1 FROM \"DisplacedVersions\")";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) != 0;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(DataServiceCollectionExtensions.ConnectionStringFor(DatabasePath));

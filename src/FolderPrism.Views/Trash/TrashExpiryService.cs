@@ -1,55 +1,40 @@
+using FolderPrism.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FolderPrism.Views.Trash;
 
 /// <summary>
-/// Repairs the trash once at start-up (right after the server listens; trash operations wait for it), then purges
+/// Repairs the trash once at start-up (before requests are served, so no view shows a half-moved file), then purges
 /// items trashed longer than <see cref="ViewOptions.TrashRetentionDays"/> every <see cref="ViewOptions.TrashSweepInterval"/>.
 /// </summary>
 internal sealed class TrashExpiryService(
-    TrashStore trash, TrashRepair repair, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TrashExpiryService> logger)
+    TrashStore trash, TrashRepair repair, StartupReads reads, TimeProvider time, ILogger<TrashExpiryService> logger)
     : BackgroundService
 {
-    private Task<int> _repair = Task.FromResult(0);
+    /// <summary>Nothing was trashed at start: the first sweep can wait an interval (nothing can expire sooner).</summary>
+    private bool _emptyAtStart;
 
-    /// <summary>
-    /// Takes the trash lock before the server listens and repairs once it does: trash operations wait for the repair,
-    /// while start-up does not pay for reading every trashed row (EF Core's first query) before <c>/healthz</c> is ok.
-    /// </summary>
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        _repair = repair.RepairAfterAsync(Started(lifetime), lifetime.ApplicationStopping);
-        return base.StartAsync(cancellationToken);
+        // Nothing trashed, displaced or left in .trash/ (the usual start): nothing to repair, and two plain-SQL reads
+        // instead of EF Core's model and first query on the way to listening.
+        _emptyAtStart = !await NeedsRepairAsync(cancellationToken);
+        var fixes = _emptyAtStart ? 0 : await repair.RepairAsync(cancellationToken);
+        if (fixes > 0)
+        {
+            logger.LogWarning("Trash repair settled {Count} interrupted trash operations", fixes);
+        }
+
+        await base.StartAsync(cancellationToken);
     }
 
-    private static Task Started(IHostApplicationLifetime lifetime)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        lifetime.ApplicationStopping.Register(() => started.TrySetResult()); // a start that fails: the repair is cancelled, the lock released
-        return started.Task;
-    }
+    private async Task<bool> NeedsRepairAsync(CancellationToken cancellationToken) =>
+        (Directory.Exists(trash.Services.TrashRoot) && Directory.EnumerateFileSystemEntries(trash.Services.TrashRoot).Any())
+        || await reads.AnyTrashedOrDisplacedAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            var fixes = await _repair.WaitAsync(stoppingToken);
-            if (fixes > 0)
-            {
-                logger.LogWarning("Trash repair settled {Count} interrupted trash operations", fixes);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            return; // stopping (before or during the repair)
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
-            logger.LogError(e, "Trash repair failed; it runs again at the next start");
-        }
-
         var options = trash.Services.Options;
         if (options.TrashRetentionDays <= 0)
         {
@@ -57,6 +42,11 @@ internal sealed class TrashExpiryService(
         }
 
         var interval = options.TrashSweepInterval > TimeSpan.Zero ? options.TrashSweepInterval : TimeSpan.FromHours(1);
+        if (_emptyAtStart)
+        {
+            await Task.Delay(interval, time, stoppingToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

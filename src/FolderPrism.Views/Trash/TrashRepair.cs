@@ -16,19 +16,7 @@ internal sealed class TrashRepair(TrashStore trash)
 {
     public const string RecoveredFolder = "Recovered from trash";
 
-    public Task<int> RepairAsync(CancellationToken cancellationToken) => RepairAfterAsync(Task.CompletedTask, cancellationToken);
-
-    /// <summary>
-    /// Takes the trash lock now (synchronously when it is free, as at start-up) and repairs once <paramref name="first"/>
-    /// has completed. The daemon passes "the server is listening": the repair's full read of the trashed rows stays off
-    /// the start-up path, while every trash, restore, purge and expiry still waits for it behind the lock.
-    /// </summary>
-    public Task<int> RepairAfterAsync(Task first, CancellationToken cancellationToken) =>
-        trash.ExclusiveAsync(async () =>
-        {
-            await first.ConfigureAwait(false);
-            return await RunAsync(cancellationToken);
-        }, cancellationToken);
+    public Task<int> RepairAsync(CancellationToken cancellationToken) => trash.ExclusiveAsync(() => RunAsync(cancellationToken), cancellationToken);
 
     private async Task<int> RunAsync(CancellationToken cancellationToken)
     {
