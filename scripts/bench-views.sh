@@ -73,7 +73,7 @@ measure() { # url -> "p50 p99 entries"
 B="http://127.0.0.1:$PORT"
 declare -A P50 P99 N
 propfind_once "$B/Duplicates/" >/dev/null
-GROUP=$(grep -o '<[A-Za-z0-9]*:\?href>[^<]*</[A-Za-z0-9]*:\?href>' "$WORK/pf.out" | sed -e 's/<[^>]*>//g' | grep -v '^/Duplicates/$' | head -1)
+GROUP=$(grep -o '<[A-Za-z0-9]*:\?href>[^<]*</[A-Za-z0-9]*:\?href>' "$WORK/pf.out" | sed -e 's/<[^>]*>//g' | grep -v '^/Duplicates/$' | sed -n 1p)
 names=(real timeline-year month big-tag search dups group)
 urls=("$B/Originals/real/" "$B/Timeline/2019/" "$B/Timeline/2019/2019-06/" "$B/Tags/Big/" "$B/Search/tag%3Abig%20year%3A2019/"
   "$B/Duplicates/" "$B$GROUP")
