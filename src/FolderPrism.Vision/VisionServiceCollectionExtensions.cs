@@ -33,6 +33,7 @@ public static class VisionServiceCollectionExtensions
         services.TryAddSingleton<ServingActivity>();
         services.AddSingleton<VisionProcessor>();
         services.AddSingleton<PeopleClusteringRun>();
+        services.AddSingleton<RegionEmbedder>();
         return services;
     }
 

@@ -129,6 +129,13 @@ public sealed class AnalysisApplier(
         item.Faces.RemoveAll(f => f.Source == AssociationSource.File);
         foreach (var region in faces)
         {
+            // FolderPrism writes detected faces and boxes users drew to the sidecar too: read back, they are those
+            // faces (same box to the sidecar's 6 decimals), not new file-sourced ones.
+            if (item.Faces.Any(f => SameBox(f, region)))
+            {
+                continue;
+            }
+
             var name = region.Name?.Trim();
             var person = string.IsNullOrEmpty(name) ? null : await PersonResolver.GetOrCreateAsync(db, name, cancellationToken);
             item.Faces.Add(new Face
@@ -138,6 +145,10 @@ public sealed class AnalysisApplier(
             });
         }
     }
+
+    private static bool SameBox(Face face, FaceRegion region) =>
+        Math.Abs(face.X - region.X) < 1e-4 && Math.Abs(face.Y - region.Y) < 1e-4
+        && Math.Abs(face.Width - region.Width) < 1e-4 && Math.Abs(face.Height - region.Height) < 1e-4;
 
     private static async Task SyncAlbumsAsync(
         FolderPrismDbContext db, MediaItem item, IReadOnlyList<string> albums, DateTimeOffset now, CancellationToken cancellationToken)

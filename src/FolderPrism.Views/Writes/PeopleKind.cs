@@ -14,6 +14,13 @@ internal sealed class PeopleKind(IDbContextFactory<FolderPrismDbContext> context
 {
     public const string ManualOrigin = "manual";
 
+    /// <summary>
+    /// A person added to a whole photo (COPY into <c>People/X</c>): the user's face with the full-image box. A box the
+    /// user drew (<see cref="ManualFaces"/>) has the same source and origin but a real rectangle.
+    /// </summary>
+    public static bool IsWholePhoto(AssociationSource source, string? origin, double width, double height) =>
+        source == AssociationSource.User && origin == ManualOrigin && width >= 1 && height >= 1;
+
     public async Task CreateAsync(string name, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
