@@ -27,6 +27,8 @@ public static class VisionServiceCollectionExtensions
         services.AddSingleton<IFaceEmbedder>(sp => new FaceEmbedder(sp.GetRequiredService<VisionSessions>()));
         services.AddSingleton<IObjectDetector>(sp => new ObjectDetector(sp.GetRequiredService<VisionSessions>(), sp.GetRequiredService<IOptions<VisionOptions>>().Value.Objects));
         services.AddSingleton(sp => new FaceClusterer(sp.GetRequiredService<IOptions<VisionOptions>>().Value.Clustering));
+        services.AddSingleton(sp => new IncrementalFaceClusterer(sp.GetRequiredService<IOptions<VisionOptions>>().Value.Clustering));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VisionOptions>>().Value.Clustering);
         services.AddSingleton<IPhotoVisionAnalyzer, PhotoVisionAnalyzer>();
         services.AddHostedService<VisionIdleReleaser>();
         services.TryAddSingleton(TimeProvider.System);
