@@ -97,13 +97,19 @@ public sealed class LabelledExampleTests(InstalledModelsFixture models) : IClass
             // A box drawn by hand around the middle man of a, named Dan: embedded right away; the next run gives Dan
             // the middle man of b.
             var dan = Drawn(men[1]);
+            DateTimeOffset? analyzedBefore;
+            await using (var db = await contexts.CreateDbContextAsync(Timeout))
+            {
+                analyzedBefore = await db.MediaItems.Where(i => i.RelativePath == "2020/a-original.jpg").Select(i => i.AnalyzedAt).SingleAsync(Timeout);
+            }
+
             using var response = await http.PostAsJsonAsync("/Originals/2020/a-original.jpg",
                 new { name = "Dan", box = new[] { dan.X, dan.Y, dan.Width, dan.Height } }, Timeout);
             var body = await response.Content.ReadAsStringAsync(Timeout);
             ((int)response.StatusCode).ShouldBe(201, body);
             var marked = JsonDocument.Parse(body).RootElement;
             marked.GetProperty("embedded").GetBoolean().ShouldBeTrue();
-            marked.GetProperty("box")[0].GetInt32().ShouldBe((int)Math.Round(dan.X * w), 1);
+            marked.GetProperty("box")[0].GetInt32().ShouldBeInRange((int)Math.Round(dan.X * w) - 1, (int)Math.Round(dan.X * w) + 1);
 
             await app.Services.GetRequiredService<PeopleClusteringRun>().RunAsync(Timeout);
             await WaitForAsync(contexts, async db => await db.Faces.CountAsync(f => f.Person!.Name == "Dan", Timeout) == 2);
@@ -119,10 +125,8 @@ public sealed class LabelledExampleTests(InstalledModelsFixture models) : IClass
             // The sidecar now carries Dan's box as well; reading it back keeps three faces on a and Carol's descriptor.
             await WaitForAsync(contexts, async db =>
                 File.ReadAllText(a + ".xmp").Contains("Dan", StringComparison.Ordinal)
-                && await db.MediaItems.AnyAsync(i => i.RelativePath == "2020/a-original.jpg" && i.AnalyzedAt > DateTimeOffset.UtcNow.AddMinutes(-10), Timeout)
+                && await db.MediaItems.Where(i => i.RelativePath == "2020/a-original.jpg").Select(i => i.AnalyzedAt).SingleAsync(Timeout) != analyzedBefore
                 && !await db.IndexJobs.AnyAsync(Timeout));
-            await Task.Delay(2000);
-            await WaitForAsync(contexts, async db => !await db.IndexJobs.AnyAsync(Timeout));
             await using (var db = await contexts.CreateDbContextAsync(Timeout))
             {
                 var facesOfA = await db.Faces.AsNoTracking().Include(f => f.Person).Where(f => f.ItemId == db.MediaItems.Single(i => i.RelativePath == "2020/a-original.jpg").Id).ToListAsync(Timeout);
