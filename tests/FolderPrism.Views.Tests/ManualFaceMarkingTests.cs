@@ -54,8 +54,26 @@ public sealed class ManualFaceMarkingTests
         await chromium.WaitForAsync("document.getElementById('pv-msg').textContent.startsWith('Saved')", ct);
         (await chromium.EvaluateAsync("document.getElementById('pv-msg').textContent", ct)).GetString().ShouldBe("Saved: Zoë Test");
 
+        // With a mouse on a desktop-sized window, submitting with Enter: a second face, kept apart from the first.
+        await chromium.SendAsync("Emulation.setTouchEmulationEnabled", new { enabled = false }, ct);
+        await chromium.SendAsync("Emulation.setDeviceMetricsOverride", new { width = 1280, height = 900, deviceScaleFactor = 1, mobile = false }, ct);
+        await chromium.WaitForAsync("document.getElementById('pv-img').getBoundingClientRect().width > 500", ct);
+        image = await chromium.RectAsync("#pv-img", ct);
+        await chromium.MouseDragAsync(At(0.9, 0.4), At(0.7, 0.1), steps: 6, ct);
+        await chromium.WaitForAsync("!document.getElementById('pv-form').hidden && document.activeElement === document.getElementById('pv-name')", ct);
+        await chromium.SendAsync("Input.insertText", new { text = "Max" }, ct);
+        await chromium.SendAsync("Input.dispatchKeyEvent", new { type = "keyDown", key = "Enter", code = "Enter", windowsVirtualKeyCode = 13, text = "\r" }, ct);
+        await chromium.SendAsync("Input.dispatchKeyEvent", new { type = "keyUp", key = "Enter", code = "Enter", windowsVirtualKeyCode = 13 }, ct);
+        await chromium.WaitForAsync("document.getElementById('pv-msg').textContent === 'Saved: Max'", ct);
+        (await chromium.EvaluateAsync("document.querySelectorAll('#pv-stage .mark').length", ct)).GetInt32().ShouldBe(2);
+
         // The face, in upright original pixels, as the user dragged it: [200, 120, 280, 300] of 800×600.
-        var face = (await FacesAsync(host)).ShouldHaveSingleItem();
+        var faces = await FacesAsync(host);
+        faces.Count.ShouldBe(2);
+        var max = faces.Single(f => f.GetProperty("person").GetString() == "Max");
+        max.GetProperty("box").EnumerateArray().Select(v => v.GetInt32()).ToArray()[0].ShouldBeInRange(560 - 12, 560 + 12);
+        max.GetProperty("box").EnumerateArray().Select(v => v.GetInt32()).ToArray()[3].ShouldBeInRange(180 - 12, 180 + 12);
+        var face = faces.Single(f => f.GetProperty("person").GetString() == "Zoë Test");
         face.GetProperty("path").GetString().ShouldBe("2019/group.jpg");
         face.GetProperty("source").GetString().ShouldBe("manual");
         face.GetProperty("person").GetString().ShouldBe("Zoë Test");
@@ -69,15 +87,19 @@ public sealed class ManualFaceMarkingTests
         // The sidecar carries the MWG region (centre-based, normalised), and reading it back does not duplicate the face.
         await WhenSidecarsWrittenAsync(host);
         var xmp = await ExifToolXmpAsync(original + ".xmp");
-        Values(xmp, "RegionName").ShouldBe(["Zoë Test"]);
-        Values(xmp, "RegionType").ShouldBe(["Face"]);
-        double.Parse(Values(xmp, "RegionAreaX").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0.425, 0.02);
-        double.Parse(Values(xmp, "RegionAreaY").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0.45, 0.02);
-        double.Parse(Values(xmp, "RegionAreaW").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0.35, 0.02);
+        var names = Values(xmp, "RegionName");
+        names.Order(StringComparer.Ordinal).ShouldBe(["Max", "Zoë Test"]);
+        Values(xmp, "RegionType").ShouldBe(["Face", "Face"]);
+        var zoe = names.IndexOf("Zoë Test");
+        double Area(string tag) => double.Parse(Values(xmp, tag)[zoe], System.Globalization.CultureInfo.InvariantCulture);
+        Area("RegionAreaX").ShouldBe(0.425, 0.02);
+        Area("RegionAreaY").ShouldBe(0.45, 0.02);
+        Area("RegionAreaW").ShouldBe(0.35, 0.02);
+        Area("RegionAreaH").ShouldBe(0.5, 0.02);
         await ReindexAsync(host, item);
-        var after = (await FacesAsync(host)).ShouldHaveSingleItem();
-        after.GetProperty("source").GetString().ShouldBe("manual");
-        after.GetProperty("person").GetString().ShouldBe("Zoë Test");
+        var after = await FacesAsync(host);
+        after.Count.ShouldBe(2);
+        after.ShouldAllBe(f => f.GetProperty("source").GetString() == "manual");
     }
 
     [Fact]

@@ -5,9 +5,9 @@ namespace FolderPrism.Vision.Clustering;
 /// <summary>
 /// Places new faces without re-clustering what is settled, so a run costs what is new, not what the library holds:
 /// (1) a face joins the named person whose exemplars it is closest to within the match distance; (2) else the unnamed
-/// cluster where it has the most neighbours (at least <see cref="FaceClusteringOptions.MinNeighbours"/> exemplars
-/// within ε — the DBSCAN core rule, so a one-off look-alike does not join); (3) what is left is density-clustered among
-/// itself and new clusters get fresh ids. Existing cluster ids never change, so <c>Unknown N</c> folders stay put.
+/// cluster where it has the most exemplars within ε (at least one: DBSCAN's border rule, as a full run would take a
+/// face next to a core member); (3) what is left is density-clustered among itself (core faces need
+/// <see cref="FaceClusteringOptions.MinNeighbours"/>) and new clusters get fresh ids. Existing cluster ids never change, so <c>Unknown N</c> folders stay put.
 /// Never the same person twice in one photo; rejected people and clusters are never given back.
 /// </summary>
 public sealed class IncrementalFaceClusterer(FaceClusteringOptions options)
@@ -93,7 +93,7 @@ public sealed class IncrementalFaceClusterer(FaceClusteringOptions options)
                     }
                 }
 
-                if (n >= options.MinNeighbours && (n > best.Neighbours || (n == best.Neighbours && sum / n < best.Mean)))
+                if (n >= 1 && (n > best.Neighbours || (n == best.Neighbours && sum / n < best.Mean)))
                 {
                     best = (group, n, sum / n);
                 }
