@@ -6,6 +6,7 @@ using FolderPrism.Views.Mounts;
 using FolderPrism.Views.Sidecars;
 using FolderPrism.Views.Trash;
 using FolderPrism.Views.Writes;
+using FolderPrism.WebDav.Handlers;
 using FolderPrism.WebDav.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,8 @@ public static class ViewsServiceCollectionExtensions
         services.AddSingleton<PeopleKind>();
         services.AddOptions<PeopleViewOptions>().BindConfiguration(PeopleViewOptions.SectionName);
         services.AddSingleton<VisionPeopleKind>();
+        services.AddSingleton<ManualFaces>();
+        services.AddSingleton<IDavMethodHandler, FaceMarkHandler>();
         services.AddSingleton<LabelsKind>();
         services.AddSingleton<AlbumsKind>();
         services.AddSingleton<TagsMount>();

@@ -29,12 +29,15 @@ public static class VisionServiceCollectionExtensions
             : new FaceEmbedder(sp.GetRequiredService<VisionSessions>()));
         services.AddSingleton<IObjectDetector>(sp => new ObjectDetector(sp.GetRequiredService<VisionSessions>(), sp.GetRequiredService<IOptions<VisionOptions>>().Value.Objects));
         services.AddSingleton(sp => new FaceClusterer(sp.GetRequiredService<IOptions<VisionOptions>>().Value.Clustering, sp.GetRequiredService<IOptions<VisionOptions>>().Value.Embedder));
+        services.AddSingleton(sp => new IncrementalFaceClusterer(sp.GetRequiredService<IOptions<VisionOptions>>().Value.Clustering, sp.GetRequiredService<IOptions<VisionOptions>>().Value.Embedder));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VisionOptions>>().Value.Clustering);
         services.AddSingleton<IPhotoVisionAnalyzer, PhotoVisionAnalyzer>();
         services.AddHostedService<VisionIdleReleaser>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ServingActivity>();
         services.AddSingleton<VisionProcessor>();
         services.AddSingleton<PeopleClusteringRun>();
+        services.AddSingleton<RegionEmbedder>();
         return services;
     }
 

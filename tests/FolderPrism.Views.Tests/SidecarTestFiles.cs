@@ -18,11 +18,15 @@ internal static class SidecarTestFiles
         MakePhotoAsync(path, "gradient:skyblue-navy", "2019:06:21 12:00:00", embeddedKeywords);
 
     /// <summary>A small JPEG drawn by ImageMagick from <paramref name="source"/> (e.g. <c>pattern:bricks</c>), dated <paramref name="taken"/>.</summary>
-    public static async Task MakePhotoAsync(string path, string source, string taken, params string[] embeddedKeywords)
+    public static Task MakePhotoAsync(string path, string source, string taken, params string[] embeddedKeywords) =>
+        MakePhotoAsync(path, source, taken, 64, 48, embeddedKeywords);
+
+    /// <summary>As above, <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
+    public static async Task MakePhotoAsync(string path, string source, string taken, int width, int height, params string[] embeddedKeywords)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, ".making-" + Path.GetFileName(path));
-        await RunAsync("convert", "-size", "64x48", source, "jpg:" + temp);
+        await RunAsync("convert", "-size", $"{width}x{height}", source, "jpg:" + temp);
         var args = new List<string> { "-q", "-overwrite_original", "-DateTimeOriginal=" + taken };
         args.AddRange(embeddedKeywords.SelectMany(k => new[] { "-IPTC:Keywords=" + k, "-XMP-dc:Subject=" + k }));
         args.Add(temp);

@@ -11,8 +11,9 @@ namespace FolderPrism.Host.Cli;
 
 /// <summary>
 /// <c>folderprism faces run</c>: analyses every pending photo (faces, descriptors, labels) in the foreground with a
-/// progress bar, then clusters people. Photos are pending once indexed with thumbnails and until analysed in their
-/// current version. Refuses while a daemon works on the same data folder: its vision worker does the same job.
+/// progress bar, then clusters people: incrementally (new faces join people and clusters, the rest forms new clusters),
+/// or everything again with <c>--recluster</c>. Photos are pending once indexed with thumbnails and until analysed in
+/// their current version. Refuses while a daemon works on the same data folder: its vision worker does the same job.
 /// </summary>
 internal sealed class FacesRunVerb : ICliVerb
 {
@@ -20,7 +21,8 @@ internal sealed class FacesRunVerb : ICliVerb
 
     public Command Build(CliContext context)
     {
-        var command = new Command("run", "Find faces and labels in pending photos now, then group people");
+        var recluster = new Option<bool>("--recluster") { Description = "Re-cluster every face instead of placing only new ones (cluster ids kept where possible)" };
+        var command = new Command("run", "Find faces and labels in pending photos now, then group people") { recluster };
         command.SetAction((result, cancellationToken) => CliSession.RunAsync(
             context.SettingsFrom(result), context.Console, async (session, ct) =>
             {
@@ -61,7 +63,7 @@ internal sealed class FacesRunVerb : ICliVerb
                         }
 
                         task.Description = "people";
-                        await session.Services.GetRequiredService<PeopleClusteringRun>().RunAsync(ct);
+                        await session.Services.GetRequiredService<PeopleClusteringRun>().RunAsync(result.GetValue(recluster), ct);
                         task.Value = task.MaxValue;
                     });
 

@@ -137,18 +137,39 @@ public sealed class AnalysisApplier(
     private static async Task SyncFacesAsync(
         FolderPrismDbContext db, MediaItem item, IReadOnlyList<FaceRegion> faces, CancellationToken cancellationToken)
     {
-        item.Faces.RemoveAll(f => f.Source == AssociationSource.File);
+        var stale = item.Faces.Where(f => f.Source == AssociationSource.File).ToList();
         foreach (var region in faces)
         {
+            // FolderPrism writes detected faces and boxes users drew to the sidecar too: read back, they are those
+            // faces (same box to the sidecar's 6 decimals), not new file-sourced ones.
+            if (item.Faces.Any(f => f.Source != AssociationSource.File && SameBox(f, region)))
+            {
+                continue;
+            }
+
             var name = region.Name?.Trim();
             var person = string.IsNullOrEmpty(name) ? null : await PersonResolver.GetOrCreateAsync(db, name, cancellationToken);
+            // A region read again unchanged stays the same row: it keeps the descriptor vision gave it.
+            var same = stale.FirstOrDefault(f => SameBox(f, region) && f.PersonId == person?.Id);
+            if (same is not null)
+            {
+                stale.Remove(same);
+                continue;
+            }
+
             item.Faces.Add(new Face
             {
                 ItemId = item.Id, PersonId = person?.Id, X = region.X, Y = region.Y, Width = region.Width,
                 Height = region.Height, Source = AssociationSource.File, Origin = region.Source,
             });
         }
+
+        item.Faces.RemoveAll(stale.Contains);
     }
+
+    private static bool SameBox(Face face, FaceRegion region) =>
+        Math.Abs(face.X - region.X) < 1e-4 && Math.Abs(face.Y - region.Y) < 1e-4
+        && Math.Abs(face.Width - region.Width) < 1e-4 && Math.Abs(face.Height - region.Height) < 1e-4;
 
     private static async Task SyncAlbumsAsync(
         FolderPrismDbContext db, MediaItem item, IReadOnlyList<string> albums, DateTimeOffset now, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ namespace FolderPrism.Views.Browser;
 
 /// <summary>
 /// The browser gallery: a responsive grid (folders first, then lazy-loaded thumbnails; a click opens the screen-size
-/// preview), and the thumbnails themselves from the cache keyed by content hash, generated on demand when missing.
+/// preview in <see cref="PreviewViewer"/>, where faces can be marked), and the thumbnails themselves from the cache
+/// keyed by content hash, generated on demand when missing.
 /// </summary>
 internal sealed class GalleryPages(IServiceProvider services, ILogger<GalleryPages> logger) : IDavBrowserPages
 {
@@ -31,7 +32,7 @@ internal sealed class GalleryPages(IServiceProvider services, ILogger<GalleryPag
         var title = WebUtility.HtmlEncode(collection.Path.IsRoot ? "FolderPrism" : collection.Path.Value);
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append("<title>").Append(title).Append("</title><style>").Append(Style).Append("</style></head><body><header>");
+            .Append("<title>").Append(title).Append("</title><style>").Append(Style).Append(PreviewViewer.Style).Append("</style></head><body><header>");
         if (collection.Path.Parent is { } parent)
         {
             page.Append("<a href=\"").Append(Attr(HrefEncoder.Encode(parent, true))).Append("\">&#8592;</a> ");
@@ -46,7 +47,7 @@ internal sealed class GalleryPages(IServiceProvider services, ILogger<GalleryPag
             var name = WebUtility.HtmlEncode(child.DisplayName);
             var tile = child.IsCollection
                 ? $"<a class=\"tile folder\" href=\"{Attr(href)}\">&#128193; {name}</a>\n"
-                : $"<a class=\"tile\" href=\"{Attr(PreviewHref(child, href))}\" title=\"{name}\"><img loading=\"lazy\" alt=\"{name}\" src=\"{Attr(href)}?thumb=small\"><span>{name}</span></a>\n";
+                : $"<a class=\"tile\" href=\"{Attr(PreviewHref(child, href))}\"{PhotoAttr(child, href)} title=\"{name}\"><img loading=\"lazy\" alt=\"{name}\" src=\"{Attr(href)}?thumb=small\"><span>{name}</span></a>\n";
             await response.WriteAsync(tile, context.Aborted);
             if (++count % 64 == 0)
             {
@@ -54,7 +55,7 @@ internal sealed class GalleryPages(IServiceProvider services, ILogger<GalleryPag
             }
         }
 
-        await response.WriteAsync("</div></body></html>\n", context.Aborted);
+        await response.WriteAsync("</div>" + PreviewViewer.Markup + PreviewViewer.Script + "</body></html>\n", context.Aborted);
         return true;
     }
 
@@ -98,6 +99,10 @@ internal sealed class GalleryPages(IServiceProvider services, ILogger<GalleryPag
 
     private static string PreviewHref(IDavItem item, string href) =>
         item.ContentType.StartsWith("image/", StringComparison.Ordinal) ? href + "?thumb=preview" : href;
+
+    /// <summary>Photos open in the preview viewer, where faces can be marked; <c>data-photo</c> is where marks are POSTed.</summary>
+    private static string PhotoAttr(IDavItem item, string href) =>
+        item.ContentType.StartsWith("image/", StringComparison.Ordinal) ? $" data-photo=\"{Attr(href)}\"" : string.Empty;
 
     private static string Attr(string value) => WebUtility.HtmlEncode(value);
 }

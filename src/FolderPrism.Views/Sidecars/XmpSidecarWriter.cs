@@ -13,7 +13,8 @@ namespace FolderPrism.Views.Sidecars;
 /// by <see cref="SidecarPaths"/> and replaces it atomically (hidden temp file in the same folder, fsync, rename; the
 /// indexer ignores dot-files, so only the final rename is seen and re-reads the sidecar).
 /// Faces written as MWG regions: every face with a real box, named or not (so a re-read gives the same faces).
-/// A person added by hand to a whole photo has no box: it goes to Iptc4xmpExt:PersonInImage instead, which the indexer
+/// A box a user drew in the browser is a region like any other. A person added by hand to a whole photo has no box:
+/// it goes to Iptc4xmpExt:PersonInImage instead, which the indexer
 /// does not read back, so it cannot come back as a second, file-sourced face.
 /// </summary>
 internal sealed class XmpSidecarWriter(ViewServices services, ILogger<XmpSidecarWriter> logger) : IXmpSidecarWriter
@@ -73,7 +74,7 @@ internal sealed class XmpSidecarWriter(ViewServices services, ILogger<XmpSidecar
             .ToListAsync(cancellationToken);
         var albums = await db.AlbumItems.AsNoTracking().Where(a => a.ItemId == itemId).Select(a => a.Album!.Name).ToListAsync(cancellationToken);
 
-        var boxed = faces.Where(f => !(f.Source == AssociationSource.User && f.Origin == PeopleKind.ManualOrigin))
+        var boxed = faces.Where(f => !PeopleKind.IsWholePhoto(f.Source, f.Origin, f.Width, f.Height))
             .OrderBy(f => f.Y).ThenBy(f => f.X).ThenBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => SidecarRegion.FromUpright(f.Name, f.X, f.Y, f.Width, f.Height, item.Orientation)).ToList();
         var content = new SidecarContent(

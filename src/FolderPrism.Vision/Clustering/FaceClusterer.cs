@@ -5,6 +5,8 @@ namespace FolderPrism.Vision.Clustering;
 /// density (DBSCAN: core faces have ≥ N neighbours within ε), so a chain of one-off look-alikes cannot glue two
 /// people together. Two faces of one photo never share a person or cluster (cannot-link). Faces are processed in
 /// id order and clusters inherit the previous id most of their members had, so re-running is stable.
+/// This is the full re-clustering (<c>faces run --recluster</c>); between full runs <see cref="IncrementalFaceClusterer"/>
+/// places only new faces.
 /// </summary>
 public sealed class FaceClusterer
 {
@@ -48,39 +50,6 @@ public sealed class FaceClusterer
         return result;
     }
 
-    /// <summary>
-    /// Places new faces without re-clustering: into a named person within the match distance, else into the
-    /// existing cluster where it has the most neighbours (at least <see cref="FaceClusteringOptions.MinNeighbours"/>);
-    /// otherwise it stays pending until the next full run.
-    /// </summary>
-    public IReadOnlyList<FaceClusterAssignment> AssignIncremental(IReadOnlyList<ClusterFace> newFaces, IReadOnlyList<(ClusterFace Face, FaceClusterAssignment Assignment)> known, CancellationToken ct)
-    {
-        var examples = known.Where(k => k.Assignment.Person is not null).Select(k => k.Face with { Person = k.Assignment.Person }).ToList();
-        var ordered = newFaces.OrderBy(f => f.FaceId).ToList();
-        var person = AttractToPeople(ordered, examples);
-        var result = new List<FaceClusterAssignment>();
-        foreach (var f in ordered)
-        {
-            ct.ThrowIfCancellationRequested();
-            if ((f.Person ?? person.GetValueOrDefault(f.FaceId)) is { } name)
-            {
-                result.Add(new FaceClusterAssignment(f.FaceId, name, null));
-                continue;
-            }
-
-            var best = known
-                .Where(k => k.Assignment.ClusterId is not null && Distance(f, k.Face) <= _neighbourDistance)
-                .GroupBy(k => k.Assignment.ClusterId!.Value)
-                .Where(g => g.Count() >= _options.MinNeighbours && g.All(k => k.Face.PhotoId != f.PhotoId) && !known.Any(k => k.Assignment.ClusterId == g.Key && k.Face.PhotoId == f.PhotoId))
-                .OrderByDescending(g => g.Count())
-                .ThenBy(g => g.Key)
-                .FirstOrDefault();
-            result.Add(new FaceClusterAssignment(f.FaceId, null, best?.Key));
-        }
-
-        return result;
-    }
-
     /// <summary>Unnamed faces → the closest named person within the match distance, one face per person per photo.</summary>
     private Dictionary<long, string> AttractToPeople(List<ClusterFace> faces, List<ClusterFace> examples)
     {
@@ -116,7 +85,8 @@ public sealed class FaceClusterer
             .ToDictionary(c => c.Face.FaceId, c => c.Person);
     }
 
-    private List<List<ClusterFace>> Dbscan(List<ClusterFace> faces, CancellationToken ct)
+    /// <summary>Density clusters of <paramref name="faces"/> (cannot-link per photo); compares every pair once each way.</summary>
+    internal List<List<ClusterFace>> Dbscan(List<ClusterFace> faces, CancellationToken ct)
     {
         var n = faces.Count;
         var neighbours = new List<int>[n];

@@ -35,4 +35,11 @@ public sealed class FaceClusteringOptions
 
     /// <summary>Unnamed clusters with at least this many faces are shown as <c>People/Unknown N</c>.</summary>
     public int MinFaces { get; set; } = 3;
+
+    /// <summary>
+    /// Faces per person or cluster that new faces are compared with between full runs (spread over the group; faces a
+    /// user or a file named come first). Bounds the cost of a run: it grows with new faces and groups, not with faces
+    /// already placed. 24 covers the poses and lighting of a person well; more only costs time.
+    /// </summary>
+    public int Exemplars { get; set; } = 24;
 }

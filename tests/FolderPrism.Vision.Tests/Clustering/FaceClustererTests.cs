@@ -94,20 +94,46 @@ public sealed class FaceClustererTests
     }
 
     [Fact]
-    public void Incremental_assignment_joins_clusters_and_people_or_waits()
+    public void Incremental_placement_joins_people_and_clusters_and_clusters_only_the_rest()
     {
         var alice = Centre();
         var bob = Centre();
-        var known = Person(alice, 2, 100, "Alice").Concat(Person(bob, 4, 200)).ToList();
-        var assignments = Clusterer.Cluster(known, CancellationToken.None).ToDictionary(r => r.FaceId);
-        var bobCluster = assignments[known[^1].FaceId].ClusterId;
-        bobCluster.ShouldNotBeNull();
-        var newAlice = new ClusterFace(_nextFace++, 700, Near(alice));
+        var carol = Centre();
+        var aliceGroup = new ClusterGroup("Alice", null, Person(alice, 2, 100, "Alice"), new HashSet<long> { 100, 101 });
+        var bobFaces = Person(bob, 4, 200);
+        var bobGroup = new ClusterGroup(null, 7, bobFaces, bobFaces.Select(f => f.PhotoId).ToHashSet());
+        var newAlice = new ClusterFace(_nextFace++, 700, Near(alice, 0.01));
+        var secondAliceSamePhoto = new ClusterFace(_nextFace++, 700, Near(alice, 0.3));
         var newBob = new ClusterFace(_nextFace++, 701, Near(bob));
-        var newStranger = new ClusterFace(_nextFace++, 702, Centre());
-        var result = Clusterer.AssignIncremental([newAlice, newBob, newStranger], known.Select(f => (f, assignments[f.FaceId])).ToList(), CancellationToken.None).ToDictionary(r => r.FaceId);
-        result[newAlice.FaceId].Person.ShouldBe("Alice");
-        result[newBob.FaceId].ClusterId.ShouldBe(bobCluster);
-        result[newStranger.FaceId].ShouldBe(new FaceClusterAssignment(newStranger.FaceId, null, null));
+        var bobOnHisOwnPhoto = new ClusterFace(_nextFace++, 200, Near(bob));
+        var rejectedBob = new ClusterFace(_nextFace++, 702, Near(bob), RejectedClusters: new HashSet<long> { 7 });
+        var carols = Person(carol, 3, 800);
+        var stranger = new ClusterFace(_nextFace++, 900, Centre());
+        ClusterFace[] pending = [newAlice, secondAliceSamePhoto, newBob, bobOnHisOwnPhoto, rejectedBob, .. carols, stranger];
+
+        var result = new IncrementalFaceClusterer(Options).Place(pending, [aliceGroup, bobGroup], 12, CancellationToken.None);
+        var placed = result.Assignments.ToDictionary(a => a.FaceId);
+        placed[newAlice.FaceId].Person.ShouldBe("Alice");
+        placed[secondAliceSamePhoto.FaceId].Person.ShouldBeNull(); // never twice in one photo
+        placed[newBob.FaceId].ClusterId.ShouldBe(7);
+        placed[bobOnHisOwnPhoto.FaceId].ClusterId.ShouldNotBe(7);
+        placed[rejectedBob.FaceId].ClusterId.ShouldNotBe(7);
+        carols.ShouldAllBe(f => placed[f.FaceId].ClusterId == 12); // the new cluster takes the first free id
+        placed[stranger.FaceId].ShouldBe(new FaceClusterAssignment(stranger.FaceId, null, null));
+        result.NewClusters.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Incremental_work_grows_with_new_faces_and_exemplars_not_with_clustered_faces()
+    {
+        var bob = Centre();
+        var face = new ClusterFace(_nextFace++, 999, Near(bob));
+        var small = Person(bob, 8, 100);
+        var large = Person(bob, 8, 1000); // same number of exemplars, standing for a cluster of any size
+        var a = new IncrementalFaceClusterer(Options).Place([face], [new ClusterGroup(null, 1, small, Enumerable.Range(0, 8).Select(i => (long)i + 100).ToHashSet())], 2, CancellationToken.None);
+        var b = new IncrementalFaceClusterer(Options).Place([face], [new ClusterGroup(null, 1, large, Enumerable.Range(0, 5000).Select(i => (long)i + 1000).ToHashSet())], 2, CancellationToken.None);
+        a.Comparisons.ShouldBe(8);
+        b.Comparisons.ShouldBe(a.Comparisons);
+        a.Assignments.Single().ClusterId.ShouldBe(1);
     }
 }

@@ -40,6 +40,8 @@ public sealed class PeopleAndLabelWriteTests : IAsyncLifetime
             Console = new StringWriter(),
             ConsoleLogging = false,
             PasswordIterations = 1_000,
+            // The test writes files and their rows itself: the watcher would index the same files behind its back.
+            Overrides = new Dictionary<string, string?> { ["Indexing:EnableWatcher"] = "false", ["Indexing:StartupReconcileDelay"] = "1.00:00:00" },
         });
         await _app.StartAsync();
         await _app.Services.GetRequiredService<UserStore>().AddAsync("editor", UserRole.Editor, "editor-password-1", CancellationToken.None);
