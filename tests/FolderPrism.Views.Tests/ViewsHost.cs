@@ -86,11 +86,14 @@ public sealed class ViewsHost : IAsyncDisposable
     /// <summary>Writes a file under Originals/ and its analysed index row; returns the row.</summary>
     public async Task<MediaItem> AddAsync(string relativePath, DateTime? taken, Action<MediaItem>? configure = null, byte[]? bytes = null)
     {
+        // The row lands before the file appears (written aside, then renamed in, which keeps its mtime): the watcher
+        // then finds an unchanged, indexed file instead of racing this method to insert the same path.
         var full = Path.Combine(Originals, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var staged = Path.Combine(Root, "staging", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         bytes ??= Encoding.UTF8.GetBytes("photo bytes of " + relativePath + " " + Guid.NewGuid());
-        await File.WriteAllBytesAsync(full, bytes);
-        var info = new FileInfo(full);
+        await File.WriteAllBytesAsync(staged, bytes);
+        var info = new FileInfo(staged);
         var item = new MediaItem
         {
             Id = Guid.NewGuid(),
@@ -108,6 +111,8 @@ public sealed class ViewsHost : IAsyncDisposable
         await using var db = await Db.CreateDbContextAsync(Timeout);
         db.MediaItems.Add(item);
         await db.SaveChangesAsync(Timeout);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.Move(staged, full, overwrite: true);
         return item;
     }
 
