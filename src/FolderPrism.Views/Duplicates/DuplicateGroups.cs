@@ -20,11 +20,11 @@ internal static class DuplicateGroups
         var hashes = await db.MediaItems.Where(i => i.ContentHash != null).GroupBy(i => i.ContentHash)
             .Where(g => g.Count() > 1).Select(g => g.Key!).ToListAsync(cancellationToken);
         var exact = hashes.Count == 0 ? []
-            : await visible.Where(i => hashes.Contains(i.ContentHash!)).ToEntries().ToListAsync(cancellationToken);
+            : Chronological(await visible.Where(i => hashes.Contains(i.ContentHash!)).ToUnorderedEntries().ToListAsync(cancellationToken));
         var displaced = await db.DisplacedVersions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var keptIds = displaced.Select(d => d.KeptItemId).Distinct().ToList();
         var kept = keptIds.Count == 0 ? []
-            : await visible.Where(i => keptIds.Contains(i.Id)).ToEntries().ToListAsync(cancellationToken);
+            : Chronological(await visible.Where(i => keptIds.Contains(i.Id)).ToUnorderedEntries().ToListAsync(cancellationToken));
 
         var byKept = displaced.ToLookup(d => d.KeptItemId);
         var groups = new List<DuplicateGroup>();
@@ -52,6 +52,9 @@ internal static class DuplicateGroups
 
         return groups.OrderBy(g => g.Kept.TakenLocal).ThenBy(g => g.FolderName, StringComparer.Ordinal).ToList();
     }
+
+    private static List<ViewEntry> Chronological(List<ViewEntry> entries) =>
+        entries.OrderBy(e => e.TakenLocal).ThenBy(e => e.Id).ToList();
 
     /// <summary>The files of one group folder: kept and identical items under their view names, then displaced versions.</summary>
     public static List<(string Name, ViewEntry Entry, long? DisplacedId)> Files(DuplicateGroup group)

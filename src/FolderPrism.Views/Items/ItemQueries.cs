@@ -27,8 +27,12 @@ internal static class ItemQueries
     }
 
     public static IQueryable<ViewEntry> ToEntries(this IQueryable<MediaItem> items) =>
-        items.OrderBy(i => i.TakenLocal).ThenBy(i => i.Id)
-            .Select(i => new ViewEntry(i.Id, i.RelativePath, i.Size, i.TakenLocal!.Value, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt));
+        items.OrderBy(i => i.TakenLocal).ThenBy(i => i.Id).ToUnorderedEntries();
+
+    /// <summary>Without ORDER BY, so SQLite may pick the index of the lookup (hash, id) instead of walking the date
+    /// index to avoid a sort; for lookups of a few rows that the caller orders in memory.</summary>
+    public static IQueryable<ViewEntry> ToUnorderedEntries(this IQueryable<MediaItem> items) =>
+        items.Select(i => new ViewEntry(i.Id, i.RelativePath, i.Size, i.TakenLocal!.Value, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt));
 
     // Years, months and days are found by skipping: the first visible date from a point on (index order, early exit),
     // then the next one from the start of the following period. A handful of index seeks instead of a DISTINCT over
