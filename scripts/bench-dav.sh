@@ -64,10 +64,19 @@ env "${UNIT_ENV[@]}" "$BIN" serve --library "$WORK/lib" --data "$WORK/data" --ur
 FP_PID=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:$FP_PORT/healthz" >/dev/null || { echo "FolderPrism did not start"; cat "$WORK/fp.log"; exit 1; }
-# RSS every 0.5 s, tagged with the phase the bench is in (phase names are written to $WORK/phase).
+# RSS every 0.5 s, tagged with the phase the bench is in (phase names are written to $WORK/phase): the serving
+# process itself and the total of its process tree (any child it starts, e.g. ffmpeg, counts too). At each phase's
+# peak the process's smaps is kept, for the per-mapping breakdown printed at the end.
 echo start > "$WORK/phase"
-( while [ -r "/proc/$FP_PID/status" ]; do
-    printf '%s %s\n' "$(cat "$WORK/phase")" "$(awk '/VmRSS/ {print $2}' "/proc/$FP_PID/status" 2>/dev/null)"
+( declare -A peak
+  while [ -r "/proc/$FP_PID/status" ]; do
+    phase=$(cat "$WORK/phase")
+    own=$(awk '/VmRSS/ {print $2}' "/proc/$FP_PID/status" 2>/dev/null)
+    tree=$(ps -e -o pid=,ppid=,rss= | awk -v root="$FP_PID" '
+      { parent[$1] = $2; rss[$1] = $3 }
+      END { for (p in rss) { q = p; while (q != "" && q != root && q != 1 && q != 0) q = parent[q]; if (q == root) t += rss[p] } print t + 0 }')
+    printf '%s %s %s\n' "$phase" "${own:-0}" "$tree"
+    if [ "${own:-0}" -gt "${peak[$phase]:-0}" ]; then peak[$phase]=$own; cp "/proc/$FP_PID/smaps" "$WORK/smaps.$phase" 2>/dev/null || true; fi
     sleep 0.5
   done ) > "$WORK/rss.log" 2>/dev/null &
 SAMPLER_PID=$!
@@ -152,8 +161,16 @@ printf '%-44s %14s %14s %8s %s\n' "GET ${BIG_MB} MiB (MB/s)" \
 printf '%-44s %14s %14s\n' "mixed load duration (s, measured by wrk)" "$f_secs" "$a_secs"
 printf '%-44s %14s %14s %8s %s\n' "$CLIENTS clients mixed PROPFIND/GET (req/s)" "$f_rps" "$a_rps" "$(ratio "$f_rps" "$a_rps")" ">= 1.0"
 printf '%-44s %14s %14s %8s %s\n' "errors (socket + non-2xx/3xx)" "$f_err" "$a_err" "" "0"
-peak_of() { awk -v p="$1" '$1 == p && $2 > m {m = $2} END {printf "%d", m / 1024}' "$WORK/rss.log"; }
-printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS peak while indexing (MB)" "$(peak_of indexing)" "" "" "< 150"
-printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS peak while serving (MB)" "$(peak_of serving)" "" "" "< 150"
+peak_of() { awk -v p="$1" -v c="$2" '$1 == p && $c > m {m = $c} END {printf "%d", m / 1024}' "$WORK/rss.log"; }
+printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS peak while indexing (MB)" "$(peak_of indexing 2)" "" "" "< 150"
+printf '%-44s %14s %14s %8s %s\n' "  process tree total, peak (MB)" "$(peak_of indexing 3)" "" "" "< 150"
+printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS peak while serving (MB)" "$(peak_of serving 2)" "" "" "< 150"
+printf '%-44s %14s %14s %8s %s\n' "  process tree total, peak (MB)" "$(peak_of serving 3)" "" "" "< 150"
 printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS now / VmHWM whole run (MB)" "$((f_rss / 1024)) / $((f_hwm / 1024))" "" "" "peak < 150"
 echo "($INDEX_STATE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
+for phase in indexing serving; do
+  [ -f "$WORK/smaps.$phase" ] || continue
+  echo
+  echo "== where the RSS was at the $phase peak (per mapping, scripts/bench/rss-breakdown.sh)"
+  "$REPO/scripts/bench/rss-breakdown.sh" "$WORK/smaps.$phase" 15
+done
