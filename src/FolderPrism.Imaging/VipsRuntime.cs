@@ -46,30 +46,12 @@ internal static class VipsRuntime
     /// Hands memory that libvips freed after a decode back to the OS (glibc keeps freed scanline buffers in its
     /// arenas otherwise, so the RSS stays at the high-water mark of the largest image seen). A no-op off glibc.
     /// </summary>
-    public static void ReleaseFreedMemory()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        try
-        {
-            _ = malloc_trim(0);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // not glibc
-        }
-    }
+    public static void ReleaseFreedMemory() => Core.Threading.NativeHeap.ReleaseFreedMemory();
 
     private const int MallocArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
 
     [System.Runtime.InteropServices.DllImport("libc.so.6")]
     private static extern int mallopt(int param, int value);
-
-    [System.Runtime.InteropServices.DllImport("libc.so.6")]
-    private static extern int malloc_trim(nuint pad);
 
     /// <summary>8-bit sRGB or grey, alpha flattened onto white for JPEG output.</summary>
     public static Image ToDisplayable(Image image, ThumbnailFormat format)

@@ -24,8 +24,9 @@ public sealed class VisionOptions
 
     /// <summary>
     /// Decode the indexer's ~1440 px preview (keyed by content hash) instead of the original when it exists: ~10×
-    /// cheaper than a 12-MP decode, and the detector's tiles and CenterNet's input are smaller than the preview. Faces
-    /// smaller than ~1/60 of the longer side (about 16 preview pixels) are beyond the detector's range either way.
+    /// cheaper than a 12-MP decode. Detection loses nothing (a tile is a third of the shorter side resampled to 192 px,
+    /// still ~2.4 preview pixels per model pixel); face crops for descriptors come from fewer pixels than a 2048 px
+    /// decode of the original would give. Without a preview the original is decoded (<see cref="FaceDetectionOptions.MaxDecodeEdge"/>).
     /// </summary>
     public bool DecodeFromPreview { get; set; } = true;
 

