@@ -45,28 +45,10 @@ public sealed class DaemonPeopleTests(InstalledModelsFixture models) : IClassFix
         ImageVariants.Brightness(SamplePhotos.ThreeFaces, Path.Combine(originals, "d-bright.jpg"), 30);
         await new VisionModelInstaller(ModelStore.ForDataDirectory(data)).InstallAsync(models.Store.Directory, null, Timeout);
 
-        var app = FolderPrismServer.Build(new ServeSettings
-        {
-            LibraryPath = library,
-            DataPath = data,
-            Urls = "http://127.0.0.1:0",
-            Console = new StringWriter(),
-            ConsoleLogging = false,
-            PasswordIterations = 1_000,
-            Overrides = new Dictionary<string, string?>
-            {
-                ["Vision:Worker:IdlePoll"] = "00:00:00.200",
-                ["Vision:Worker:ClusterInterval"] = "00:00:00",
-                ["Vision:Worker:PauseAfterRequest"] = "00:00:00.100",
-            },
-        });
-        await app.StartAsync(Timeout);
+        var daemon = await VisionDaemon.StartAsync(library, data, VisionDaemon.FastWorker(), Timeout);
         try
         {
-            await app.Services.GetRequiredService<UserStore>().AddAsync(User, UserRole.Editor, Password, Timeout);
-            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
-            var contexts = app.Services.GetRequiredService<IDbContextFactory<FolderPrismDbContext>>();
+            var (app, http, contexts) = (daemon.App, daemon.Http, daemon.Contexts);
 
             // Poll the database, not WebDAV: requests would (rightly) pause the vision worker.
             await WaitForAsync(async () =>
@@ -123,8 +105,7 @@ public sealed class DaemonPeopleTests(InstalledModelsFixture models) : IClassFix
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            await daemon.DisposeAsync();
         }
     }
 

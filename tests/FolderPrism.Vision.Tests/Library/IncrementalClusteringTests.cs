@@ -25,36 +25,21 @@ public sealed class IncrementalClusteringTests : IAsyncLifetime
 {
     private readonly TempDir _temp = new();
     private readonly Random _random = new(11);
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
+    private VisionDaemon _daemon = null!;
     private int _photos;
 
-    private IDbContextFactory<FolderPrismDbContext> Contexts => _app.Services.GetRequiredService<IDbContextFactory<FolderPrismDbContext>>();
+    private HttpClient Http => _daemon.Http;
 
-    private PeopleClusteringRun Clustering => _app.Services.GetRequiredService<PeopleClusteringRun>();
+    private IDbContextFactory<FolderPrismDbContext> Contexts => _daemon.Contexts;
 
-    public async Task InitializeAsync()
+    private PeopleClusteringRun Clustering => _daemon.App.Services.GetRequiredService<PeopleClusteringRun>();
+
+    public async Task InitializeAsync() => _daemon = await VisionDaemon.StartAsync(_temp.File("library"), _temp.File("data"), new Dictionary<string, string?>
     {
-        _app = FolderPrismServer.Build(new ServeSettings
-        {
-            LibraryPath = _temp.File("library"),
-            DataPath = _temp.File("data"),
-            Urls = "http://127.0.0.1:0",
-            Console = new StringWriter(),
-            ConsoleLogging = false,
-            PasswordIterations = 1_000,
-            Overrides = new Dictionary<string, string?>
-            {
-                ["Vision:Clustering:Exemplars"] = "4",
-                // Rows only (no files): nothing for the watcher or a reconcile to index behind the test's back.
-                ["Indexing:StartupReconcileDelay"] = "1.00:00:00",
-            },
-        });
-        await _app.StartAsync();
-        await _app.Services.GetRequiredService<UserStore>().AddAsync("editor", UserRole.Editor, "editor-password-1", CancellationToken.None);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("editor:editor-password-1")));
-    }
+        ["Vision:Clustering:Exemplars"] = "4",
+        // Rows only (no files): nothing for the watcher or a reconcile to index behind the test's back.
+        ["Indexing:StartupReconcileDelay"] = "1.00:00:00",
+    }, CancellationToken.None);
 
     [Fact]
     public async Task Runs_place_only_new_faces_keep_cluster_ids_and_cost_what_is_new()
@@ -99,7 +84,7 @@ public sealed class IncrementalClusteringTests : IAsyncLifetime
         (await ClustersAsync())[(await FaceIdsAsync(late)).Single()].ShouldNotBe(annCluster);
 
         // Naming a cluster: a new face of that person joins the name. A new person becomes a new cluster with a fresh id.
-        (await SendAsync(new HttpMethod("MOVE"), $"/People/Unknown {annCluster}", ("Destination", new Uri(_http.BaseAddress!, "/People/Ann").ToString())))
+        (await SendAsync(new HttpMethod("MOVE"), $"/People/Unknown {annCluster}", ("Destination", new Uri(Http.BaseAddress!, "/People/Ann").ToString())))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         var named = await AddPhotoAsync(Near(ann));
         var strangers = new List<Guid>();
@@ -189,15 +174,12 @@ public sealed class IncrementalClusteringTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return await _http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _daemon.DisposeAsync();
         _temp.Dispose();
     }
 }

@@ -55,28 +55,10 @@ public sealed class LabelledExampleTests(InstalledModelsFixture models) : IClass
             $"-RegionInfo={{AppliedToDimensions={{W=600,H=346,Unit=pixel}},RegionList=[{{Area={{X={carol.CenterX},Y={carol.CenterY},W={carol.Width},H={carol.Height},Unit=normalized}},Name=Carol,Type=Face}}]}}"), a);
         await new VisionModelInstaller(ModelStore.ForDataDirectory(data)).InstallAsync(models.Store.Directory, null, Timeout);
 
-        var app = FolderPrismServer.Build(new ServeSettings
-        {
-            LibraryPath = library,
-            DataPath = data,
-            Urls = "http://127.0.0.1:0",
-            Console = new StringWriter(),
-            ConsoleLogging = false,
-            PasswordIterations = 1_000,
-            Overrides = new Dictionary<string, string?>
-            {
-                ["Vision:Worker:IdlePoll"] = "00:00:00.200",
-                ["Vision:Worker:ClusterInterval"] = "00:00:00",
-                ["Vision:Worker:PauseAfterRequest"] = "00:00:00.100",
-            },
-        });
-        await app.StartAsync(Timeout);
+        var daemon = await VisionDaemon.StartAsync(library, data, VisionDaemon.FastWorker(), Timeout);
         try
         {
-            await app.Services.GetRequiredService<UserStore>().AddAsync("editor", UserRole.Editor, "editor-password-1", Timeout);
-            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("editor:editor-password-1")));
-            var contexts = app.Services.GetRequiredService<IDbContextFactory<FolderPrismDbContext>>();
+            var (app, http, contexts) = (daemon.App, daemon.Http, daemon.Contexts);
 
             // The region gains the overlapping detection's descriptor (no fourth face), and the mirrored left man — now
             // on the right of b — is attracted to Carol.
@@ -136,8 +118,7 @@ public sealed class LabelledExampleTests(InstalledModelsFixture models) : IClass
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            await daemon.DisposeAsync();
         }
     }
 

@@ -25,29 +25,15 @@ namespace FolderPrism.Vision.Tests.Library;
 public sealed class PeopleAndLabelWriteTests : IAsyncLifetime
 {
     private readonly TempDir _temp = new();
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
+    private VisionDaemon _daemon = null!;
 
-    private IDbContextFactory<FolderPrismDbContext> Contexts => _app.Services.GetRequiredService<IDbContextFactory<FolderPrismDbContext>>();
+    private HttpClient Http => _daemon.Http;
 
-    public async Task InitializeAsync()
-    {
-        _app = FolderPrismServer.Build(new ServeSettings
-        {
-            LibraryPath = _temp.File("library"),
-            DataPath = _temp.File("data"),
-            Urls = "http://127.0.0.1:0",
-            Console = new StringWriter(),
-            ConsoleLogging = false,
-            PasswordIterations = 1_000,
-            // The test writes files and their rows itself: the watcher would index the same files behind its back.
-            Overrides = new Dictionary<string, string?> { ["Indexing:EnableWatcher"] = "false", ["Indexing:StartupReconcileDelay"] = "1.00:00:00" },
-        });
-        await _app.StartAsync();
-        await _app.Services.GetRequiredService<UserStore>().AddAsync("editor", UserRole.Editor, "editor-password-1", CancellationToken.None);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("editor:editor-password-1")));
-    }
+    private IDbContextFactory<FolderPrismDbContext> Contexts => _daemon.Contexts;
+
+    // The test writes files and their rows itself: the watcher would index the same files behind its back.
+    public async Task InitializeAsync() => _daemon = await VisionDaemon.StartAsync(_temp.File("library"), _temp.File("data"),
+        new Dictionary<string, string?> { ["Indexing:EnableWatcher"] = "false", ["Indexing:StartupReconcileDelay"] = "1.00:00:00" }, CancellationToken.None);
 
     [Fact]
     public async Task Clusters_are_named_rejected_and_attract_new_faces()
@@ -72,7 +58,7 @@ public sealed class PeopleAndLabelWriteTests : IAsyncLifetime
         (await ListAsync("/People/Unknown 1/")).Count.ShouldBe(3);
 
         // Renaming names the person; a new photo of that person is attracted by the name.
-        (await SendAsync(new HttpMethod("MOVE"), "/People/Unknown 2", ("Destination", new Uri(_http.BaseAddress!, "/People/Bea").ToString()))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await SendAsync(new HttpMethod("MOVE"), "/People/Unknown 2", ("Destination", new Uri(Http.BaseAddress!, "/People/Bea").ToString()))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var newcomer = await AddPhotoAsync("2021/IMG_9.JPG", 9, Near(bob, random), Near(ann, random));
         await RunClusteringAsync();
         (await ListAsync("/People/Bea/")).Count.ShouldBe(5);
@@ -85,7 +71,7 @@ public sealed class PeopleAndLabelWriteTests : IAsyncLifetime
         // COPY into a person assigns the photo's single unassigned face.
         var lone = await AddPhotoAsync("2021/IMG_10.JPG", 10, Unit(random));
         var loneName = (await ListAsync("/Timeline/2021/2021-01/")).Single(n => n.EndsWith("IMG_10.JPG", StringComparison.Ordinal));
-        (await SendAsync(new HttpMethod("COPY"), "/Timeline/2021/2021-01/" + loneName, ("Destination", new Uri(_http.BaseAddress!, "/People/Bea/" + loneName).ToString())))
+        (await SendAsync(new HttpMethod("COPY"), "/Timeline/2021/2021-01/" + loneName, ("Destination", new Uri(Http.BaseAddress!, "/People/Bea/" + loneName).ToString())))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         await using (var db = await Contexts.CreateDbContextAsync())
         {
@@ -120,7 +106,7 @@ public sealed class PeopleAndLabelWriteTests : IAsyncLifetime
         (await check.Labels.SingleAsync(l => l.ItemId == item)).Rejected.ShouldBeTrue();
     }
 
-    private async Task RunClusteringAsync() => await _app.Services.GetRequiredService<PeopleClusteringRun>().RunAsync(CancellationToken.None);
+    private async Task RunClusteringAsync() => await _daemon.App.Services.GetRequiredService<PeopleClusteringRun>().RunAsync(CancellationToken.None);
 
     private async Task<Guid> AddPhotoAsync(string path, int n, params float[][] faces)
     {
@@ -170,17 +156,17 @@ public sealed class PeopleAndLabelWriteTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return await _http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     private async Task<List<string>> ListAsync(string path)
     {
         var request = new HttpRequestMessage(new HttpMethod("PROPFIND"), string.Join('/', path.Split('/').Select(Uri.EscapeDataString)));
         request.Headers.Add("Depth", "1");
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).ShouldBe(207, $"PROPFIND {path}: {text}");
-        var self = Uri.UnescapeDataString(new Uri(_http.BaseAddress!, path).AbsolutePath).TrimEnd('/');
+        var self = Uri.UnescapeDataString(new Uri(Http.BaseAddress!, path).AbsolutePath).TrimEnd('/');
         XNamespace dav = "DAV:";
         return XDocument.Parse(text).Descendants(dav + "href").Select(h => Uri.UnescapeDataString(h.Value))
             .Where(h => h.TrimEnd('/') != self)
@@ -190,10 +176,7 @@ public sealed class PeopleAndLabelWriteTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _daemon.DisposeAsync();
         _temp.Dispose();
     }
 }
