@@ -9,7 +9,16 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
 {
     public void Configure(EntityTypeBuilder<MediaItem> builder)
     {
-        builder.ToTable("MediaItems");
+        // AFTER triggers keep DuplicateHashes (hashes shared by 2+ rows) in step with every insert, delete and hash
+        // change; SQLite's RETURNING clause does not mix with AFTER triggers, so EF saves this table without it.
+        // They live in migration DuplicateHashes: a later migration that rebuilds MediaItems must create them again.
+        builder.ToTable("MediaItems", tb =>
+        {
+            tb.HasTrigger("TR_MediaItems_DuplicateHash_Insert");
+            tb.HasTrigger("TR_MediaItems_DuplicateHash_Update");
+            tb.HasTrigger("TR_MediaItems_DuplicateHash_Delete");
+            tb.UseSqlReturningClause(false);
+        });
         builder.HasKey(i => i.Id);
         builder.Property(i => i.RelativePath).IsRequired().HasMaxLength(4096);
         builder.HasIndex(i => i.RelativePath).IsUnique();

@@ -520,7 +520,16 @@ namespace FolderPrism.Data.Migrations
 
                     b.HasIndex("State", "TrashedAt", "TakenLocal", "Id");
 
-                    b.ToTable("MediaItems", (string)null);
+                    b.ToTable("MediaItems", null, t =>
+                        {
+                            t.HasTrigger("TR_MediaItems_DuplicateHash_Delete");
+
+                            t.HasTrigger("TR_MediaItems_DuplicateHash_Insert");
+
+                            t.HasTrigger("TR_MediaItems_DuplicateHash_Update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("FolderPrism.Core.Library.Person", b =>
@@ -670,6 +679,17 @@ namespace FolderPrism.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DeadProperties", (string)null);
+                });
+
+            modelBuilder.Entity("FolderPrism.Data.Entities.DuplicateHash", b =>
+                {
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentHash");
+
+                    b.ToTable("DuplicateHashes", (string)null);
                 });
 
             modelBuilder.Entity("FolderPrism.Core.Library.AlbumItem", b =>

@@ -1,4 +1,6 @@
 using FolderPrism.Core.Library;
+using FolderPrism.Data;
+using FolderPrism.Data.Entities;
 using FolderPrism.Views.Items;
 using FolderPrism.Views.Naming;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace FolderPrism.Views.Duplicates;
 
 /// <summary>
-/// Loads every duplicate group from the index in four queries (exact-hash groups, displaced versions, their kept
-/// items). Duplicates are few next to the library, so groups are built in memory per request.
+/// Builds duplicate groups from the index. Candidate exact-duplicate hashes come from <see cref="DuplicateHash"/>
+/// (kept by triggers, so no request groups the whole ContentHash index), displaced versions from their own table; both
+/// are small next to the library. <see cref="LoadAsync"/> builds every group (the root and its year/month splits);
+/// <see cref="FindAsync"/> builds only the groups of one capture second (a group folder's name starts with its kept
+/// photo's capture second, and names can only collide within a second), from index seeks.
 /// </summary>
 internal static class DuplicateGroups
 {
@@ -15,14 +20,58 @@ internal static class DuplicateGroups
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var visible = ItemQueries.Visible(db);
-        // Candidate hashes from the ContentHash index alone (no table rows read); visibility is checked on the few matches.
-        var hashes = await db.MediaItems.Where(i => i.ContentHash != null).GroupBy(i => i.ContentHash)
-            .Where(g => g.Count() > 1).Select(g => g.Key!).ToListAsync(cancellationToken);
-        var exact = hashes.Count == 0 ? []
-            : Chronological(await visible.Where(i => hashes.Contains(i.ContentHash!)).ToUnorderedEntries().ToListAsync(cancellationToken));
+        var hashes = await db.Set<DuplicateHash>().Select(h => h.ContentHash).ToListAsync(cancellationToken);
         var displaced = await db.DisplacedVersions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var keptIds = displaced.Select(d => d.KeptItemId).Distinct().ToList();
+        return await BuildAsync(db, hashes, keptIds, displaced, cancellationToken);
+    }
+
+    /// <summary>
+    /// At most as many groups as there are shared hashes plus kept items with displaced versions: two small key counts
+    /// that settle, without building any group, whether the group set can be over the folder limit.
+    /// </summary>
+    public static async Task<int> UpperBoundAsync(ViewServices services, CancellationToken cancellationToken)
+    {
+        await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await db.Set<DuplicateHash>().CountAsync(cancellationToken)
+               + await db.DisplacedVersions.Select(d => d.KeptItemId).Distinct().CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The groups whose kept photo was taken in the capture second <paramref name="taken"/>, named as in the full set:
+    /// a range seek on the visible-by-date index, key probes, then the complete groups of the few hashes found.
+    /// </summary>
+    public static async Task<List<DuplicateGroup>> FindAsync(ViewServices services, DateTime taken, CancellationToken cancellationToken)
+    {
+        await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var end = taken.AddSeconds(1);
+        var candidates = await ItemQueries.Visible(db).InRange(taken, end)
+            .Where(i => db.DisplacedVersions.Any(d => d.KeptItemId == i.Id) || db.Set<DuplicateHash>().Any(h => h.ContentHash == i.ContentHash))
+            .Select(i => new { i.Id, i.ContentHash }).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var hashes = candidates.Where(c => c.ContentHash != null).Select(c => c.ContentHash!).Distinct().ToList();
+        hashes = await db.Set<DuplicateHash>().Where(h => hashes.Contains(h.ContentHash)).Select(h => h.ContentHash).ToListAsync(cancellationToken);
+        var members = hashes.Count == 0 ? []
+            : await ItemQueries.Visible(db).Where(i => hashes.Contains(i.ContentHash!)).Select(i => i.Id).ToListAsync(cancellationToken);
+        var ids = members.Concat(candidates.Select(c => c.Id)).Distinct().ToList();
+        var displaced = await db.DisplacedVersions.AsNoTracking().Where(d => ids.Contains(d.KeptItemId)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var keptIds = displaced.Select(d => d.KeptItemId).Distinct().ToList();
+        var groups = await BuildAsync(db, hashes, keptIds, displaced, cancellationToken);
+        return groups.Where(g => g.Kept.TakenLocal >= taken && g.Kept.TakenLocal < end).ToList();
+    }
+
+    private static async Task<List<DuplicateGroup>> BuildAsync(
+        FolderPrismDbContext db, List<string> hashes, List<Guid> keptIds, List<DisplacedVersion> displaced, CancellationToken cancellationToken)
+    {
+        var visible = ItemQueries.Visible(db);
+        var exact = hashes.Count == 0 ? []
+            : Chronological(await visible.Where(i => hashes.Contains(i.ContentHash!)).ToUnorderedEntries().ToListAsync(cancellationToken));
         var kept = keptIds.Count == 0 ? []
             : Chronological(await visible.Where(i => keptIds.Contains(i.Id)).ToUnorderedEntries().ToListAsync(cancellationToken));
 

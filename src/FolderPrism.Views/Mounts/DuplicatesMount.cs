@@ -1,6 +1,7 @@
 using System.Globalization;
 using FolderPrism.Views.Duplicates;
 using FolderPrism.Views.Items;
+using FolderPrism.Views.Naming;
 using FolderPrism.Views.Trash;
 using FolderPrism.WebDav.Http;
 using FolderPrism.WebDav.Paths;
@@ -23,51 +24,74 @@ internal sealed class DuplicatesMount(ViewServices services, ShardedSet set, Tra
 
     protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
     {
-        // Every path below resolves from the whole set of groups: computed once per index generation.
+        if (rest.Count is 1 or 2 && ItemNames.TryParseTime(rest[0], out var taken) && await UnsplitAsync(cancellationToken))
+        {
+            // One group (or a file in it) while the root cannot be split: built from the groups of its capture second
+            // alone (index seeks), never from the whole set.
+            var second = taken.ToString(ItemNames.TimeFormat, CultureInfo.InvariantCulture);
+            var near = await Services.Listings.GetOrLoadValueAsync(
+                "duplicates-at:" + Name + ":" + second, ct => DuplicateGroups.FindAsync(Services, taken, ct), cancellationToken);
+            return ResolveGroup(RootPath, near, rest, 0);
+        }
+
+        // Every other path resolves from the whole set of groups: computed once per index generation.
         var groups = await Services.Listings.GetOrLoadValueAsync("duplicates:" + Name, ct => DuplicateGroups.LoadAsync(Services, ct), cancellationToken);
         var path = RootPath;
         var scope = groups;
         var level = 0;
         for (var i = 0; i < rest.Count; i++)
         {
-            var segment = rest[i];
             if (level < 2 && scope.Count > Limit)
             {
                 var key = level == 0 ? YearOf : (Func<DuplicateGroup, string>)MonthOf;
-                scope = scope.Where(g => key(g) == segment).ToList();
+                scope = scope.Where(g => key(g) == rest[i]).ToList();
                 if (scope.Count == 0)
                 {
                     return null;
                 }
 
                 level++;
-                path = path.Child(segment);
+                path = path.Child(rest[i]);
                 continue;
             }
 
-            var group = scope.FirstOrDefault(g => g.FolderName == segment);
-            var groupPath = path.Child(segment);
-            if (group is null || i < rest.Count - 2)
-            {
-                return null;
-            }
-
-            if (i == rest.Count - 1)
-            {
-                return GroupFolder(groupPath, group);
-            }
-
-            var match = DuplicateGroups.Files(group).FirstOrDefault(f => f.Name == rest[^1]);
-            if (match.Entry is null)
-            {
-                return null;
-            }
-
-            var stat = new FileInfo(Services.FullPath(match.Entry.RelativePath));
-            return stat.Exists ? new ViewFile(Services, groupPath.Child(match.Name), match.Entry, stat) { DisplacedId = match.DisplacedId } : null;
+            return ResolveGroup(path, scope, rest, i);
         }
 
         return Listing(path, scope, level);
+    }
+
+    /// <summary>True when the group set cannot be over the folder limit (an upper bound from two key counts).</summary>
+    private async Task<bool> UnsplitAsync(CancellationToken cancellationToken)
+    {
+        var bound = await Services.Listings.GetOrLoadValueAsync(
+            "duplicates-bound:" + Name, async ct => Tuple.Create(await DuplicateGroups.UpperBoundAsync(Services, ct)), cancellationToken);
+        return bound.Item1 <= Limit;
+    }
+
+    /// <summary><paramref name="rest"/>[<paramref name="i"/>] names a group of <paramref name="scope"/>; an optional last segment a file in it.</summary>
+    private IDavItem? ResolveGroup(DavPath path, List<DuplicateGroup> scope, IReadOnlyList<string> rest, int i)
+    {
+        var group = scope.FirstOrDefault(g => g.FolderName == rest[i]);
+        var groupPath = path.Child(rest[i]);
+        if (group is null || i < rest.Count - 2)
+        {
+            return null;
+        }
+
+        if (i == rest.Count - 1)
+        {
+            return GroupFolder(groupPath, group);
+        }
+
+        var match = DuplicateGroups.Files(group).FirstOrDefault(f => f.Name == rest[^1]);
+        if (match.Entry is null)
+        {
+            return null;
+        }
+
+        var stat = new FileInfo(Services.FullPath(match.Entry.RelativePath));
+        return stat.Exists ? new ViewFile(Services, groupPath.Child(match.Name), match.Entry, stat) { DisplacedId = match.DisplacedId } : null;
     }
 
     private IDavItem Listing(DavPath path, List<DuplicateGroup> groups, int level) =>
