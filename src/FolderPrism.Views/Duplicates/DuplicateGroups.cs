@@ -58,7 +58,7 @@ internal static class DuplicateGroups
         var hashes = candidates.Where(c => c.ContentHash != null).Select(c => c.ContentHash!).Distinct().ToList();
         hashes = await db.Set<DuplicateHash>().Where(h => hashes.Contains(h.ContentHash)).Select(h => h.ContentHash).ToListAsync(cancellationToken);
         var members = hashes.Count == 0 ? []
-            : await ItemQueries.Visible(db).Where(i => hashes.Contains(i.ContentHash!)).Select(i => i.Id).ToListAsync(cancellationToken);
+            : (await VisibleByKeyAsync(db.MediaItems.Where(i => hashes.Contains(i.ContentHash!)), cancellationToken)).Select(e => e.Id).ToList();
         var ids = members.Concat(candidates.Select(c => c.Id)).Distinct().ToList();
         var displaced = await db.DisplacedVersions.AsNoTracking().Where(d => ids.Contains(d.KeptItemId)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var keptIds = displaced.Select(d => d.KeptItemId).Distinct().ToList();
@@ -69,11 +69,10 @@ internal static class DuplicateGroups
     private static async Task<List<DuplicateGroup>> BuildAsync(
         FolderPrismDbContext db, List<string> hashes, List<Guid> keptIds, List<DisplacedVersion> displaced, CancellationToken cancellationToken)
     {
-        var visible = ItemQueries.Visible(db);
         var exact = hashes.Count == 0 ? []
-            : Chronological(await visible.Where(i => hashes.Contains(i.ContentHash!)).ToUnorderedEntries().ToListAsync(cancellationToken));
+            : Chronological(await VisibleByKeyAsync(db.MediaItems.Where(i => hashes.Contains(i.ContentHash!)), cancellationToken));
         var kept = keptIds.Count == 0 ? []
-            : Chronological(await visible.Where(i => keptIds.Contains(i.Id)).ToUnorderedEntries().ToListAsync(cancellationToken));
+            : Chronological(await VisibleByKeyAsync(db.MediaItems.Where(i => keptIds.Contains(i.Id)), cancellationToken));
 
         var byKept = displaced.ToLookup(d => d.KeptItemId);
         var groups = new List<DuplicateGroup>();
@@ -100,6 +99,21 @@ internal static class DuplicateGroups
         }
 
         return groups.OrderBy(g => g.Kept.TakenLocal).ThenBy(g => g.FolderName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The visible items among rows found by key (hash or id lists). Visibility is checked here, not in SQL: with it in
+    /// the WHERE clause SQLite prefers the (State, TrashedAt, TakenLocal) range — every visible row, 200,000 IN tests
+    /// — over a few seeks of the key's own index.
+    /// </summary>
+    private static async Task<List<ViewEntry>> VisibleByKeyAsync(IQueryable<MediaItem> byKey, CancellationToken cancellationToken)
+    {
+        var rows = await byKey.AsNoTracking()
+            .Select(i => new { i.Id, i.RelativePath, i.Size, i.TakenLocal, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt, i.State, i.TrashedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => r.State == ItemState.Present && r.TrashedAt == null && r.TakenLocal != null)
+            .Select(r => new ViewEntry(r.Id, r.RelativePath, r.Size, r.TakenLocal!.Value, r.TakenOffsetMinutes, r.ContentHash, r.FirstSeenAt))
+            .ToList();
     }
 
     private static List<ViewEntry> Chronological(List<ViewEntry> entries) =>

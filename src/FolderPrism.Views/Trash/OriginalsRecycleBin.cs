@@ -15,6 +15,10 @@ internal sealed class OriginalsRecycleBin(TrashStore trash) : IDavRecycleBin
     public Task<bool> TryRecycleAsync(string physicalPath, CancellationToken cancellationToken) =>
         trash.TrashFileAsync(physicalPath, cancellationToken);
 
+    /// <summary>A PUT over a photo: old version to the trash by a hard link, new one renamed over it (no gap at the path).</summary>
+    public Task<bool> TryReplaceAsync(string physicalPath, string replacement, CancellationToken cancellationToken) =>
+        trash.ReplaceFileAsync(physicalPath, replacement, cancellationToken);
+
     /// <summary>A photo renamed or moved in Originals/ takes its own XMP sidecars along (never a RAW+JPEG pair's shared one).</summary>
     public Task MovedAsync(string sourcePhysical, string targetPhysical, CancellationToken cancellationToken)
     {

@@ -11,6 +11,8 @@ namespace FolderPrism.Views.Trash;
 /// Trash folders without a trashed row go back to Originals/ (their journaled path, or <c>Recovered from trash/</c>),
 /// so the indexer sees them again: a file is never lost and never kept twice. Displaced-version rows whose file is
 /// gone are dropped too. Sidecars caught between the photo's rename and theirs are moved to where the photo is.
+/// A folder with <see cref="TrashStore.ReplaceMarker"/> whose file is byte-identical to the one at its origin is a
+/// PUT-over killed before its rename (the two names are one file): the trash side goes, the photo stays in place.
 /// </summary>
 internal sealed class TrashRepair(TrashStore trash)
 {
@@ -29,6 +31,25 @@ internal sealed class TrashRepair(TrashStore trash)
             var folder = trash.Folder(item.Id);
             var data = TrashStore.DataFile(folder);
             var origin = TrashStore.ReadOrigin(folder) ?? (trash.IsTrashRelative(item.RelativePath) ? null : item.RelativePath);
+            if (File.Exists(Path.Combine(folder, TrashStore.ReplaceMarker)))
+            {
+                if (data is not null && origin is not null && TrashStore.SameBytes(data, services.FullPath(origin)))
+                {
+                    // A PUT over the photo killed before its rename: the photo never left Originals/; its second name goes.
+                    await db.MediaItems.Where(i => i.RelativePath == origin && i.Id != item.Id).ExecuteDeleteAsync(cancellationToken);
+                    item.RelativePath = origin;
+                    item.TrashedAt = null;
+                    item.State = ItemState.Present;
+                    item.MissingSince = null;
+                    TrashStore.DeleteFolder(folder);
+                    fixes++;
+                    continue;
+                }
+
+                File.Delete(Path.Combine(folder, TrashStore.ReplaceMarker)); // the new version was renamed in: a finished trash
+                fixes++;
+            }
+
             if (data is not null && origin is not null && new FileInfo(data).Length != item.Size
                 && new FileInfo(services.FullPath(origin)) is { Exists: true } left && left.Length == item.Size)
             {
@@ -103,7 +124,10 @@ internal sealed class TrashRepair(TrashStore trash)
                 continue;
             }
 
-            if (TrashStore.DataFile(folder) is { } data)
+            var data = TrashStore.DataFile(folder);
+            var secondName = data is not null && File.Exists(Path.Combine(folder, TrashStore.ReplaceMarker))
+                && TrashStore.ReadOrigin(folder) is { } replaced && TrashStore.SameBytes(data, services.FullPath(replaced));
+            if (data is not null && !secondName) // a PUT over the photo killed before its row moved: only a second name of it, dropped
             {
                 var relative = TrashStore.ReadOrigin(folder) ?? RecoveredFolder + "/" + Path.GetFileName(data);
                 var target = FreePath(services.FullPath(relative));

@@ -17,7 +17,7 @@ namespace FolderPrism.Views.Trash;
 /// (<see cref="SidecarTravel"/>): into the trash folder beside it after the photo moved, back beside it after a restore,
 /// and away with it on purge; <see cref="TrashRepair"/> reunites them after a crash between the two renames.
 /// </summary>
-internal sealed class TrashStore(ViewServices services, TimeProvider time)
+internal sealed partial class TrashStore(ViewServices services, TimeProvider time)
 {
     public const string OriginFile = ".origin";
 
@@ -70,7 +70,20 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
     /// DELETE of a real file under Originals/: photos and videos go to the trash (a row is made for one the index has
     /// not seen yet, dated by its file time until analysed); anything else is not ours to keep (false).
     /// </summary>
-    public async Task<bool> TrashFileAsync(string physicalPath, CancellationToken cancellationToken)
+    public Task<bool> TrashFileAsync(string physicalPath, CancellationToken cancellationToken) =>
+        WithFileRowAsync(physicalPath, async (db, item) =>
+        {
+            await TrashRowAsync(db, item);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Under the trash lock, runs <paramref name="work"/> with the row of a photo/video file under Originals/ (made
+    /// for a file the index has not seen yet, dated by its file time until analysed); false when the file is not
+    /// ours to keep (outside Originals/, a link, client noise, not media).
+    /// </summary>
+    private async Task<bool> WithFileRowAsync(
+        string physicalPath, Func<Data.FolderPrismDbContext, MediaItem, Task<bool>> work, CancellationToken cancellationToken)
     {
         var relative = Path.GetRelativePath(services.OriginalsRoot, physicalPath).Replace(Path.DirectorySeparatorChar, '/');
         var info = new FileInfo(physicalPath);
@@ -95,8 +108,7 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
                 }).Entity;
                 try
                 {
-                    await TrashRowAsync(db, item);
-                    return true;
+                    return await work(db, item);
                 }
                 catch (DbUpdateException) when (fresh && attempt == 0)
                 {
@@ -124,14 +136,7 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
         var name = Path.GetFileName(original);
         Directory.CreateDirectory(folder);
         await WriteOriginAsync(folder, original);
-        item.RelativePath = TrashRelative(item.Id, name);
-        item.TrashedAt = time.GetUtcNow();
-        if (item.TakenLocal is null)
-        {
-            item.TakenLocal = File.GetLastWriteTimeUtc(source);
-            item.TakenSource = DateSource.FileTime;
-        }
-
+        MarkTrashed(item, name, source);
         await db.SaveChangesAsync(CancellationToken.None);
         var sidecars = SidecarTravel.Plan(source, Path.Combine(folder, name));
         try
@@ -148,6 +153,17 @@ internal sealed class TrashStore(ViewServices services, TimeProvider time)
         }
 
         SidecarTravel.Move(sidecars);
+    }
+
+    private void MarkTrashed(MediaItem item, string name, string source)
+    {
+        item.RelativePath = TrashRelative(item.Id, name);
+        item.TrashedAt = time.GetUtcNow();
+        if (item.TakenLocal is null)
+        {
+            item.TakenLocal = File.GetLastWriteTimeUtc(source);
+            item.TakenSource = DateSource.FileTime;
+        }
     }
 
     /// <summary>Restores a trashed item to <paramref name="destination"/> (relative to Originals/), or where it came from.</summary>

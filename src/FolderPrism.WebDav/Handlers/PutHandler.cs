@@ -82,13 +82,24 @@ internal sealed class PutHandler(IDavStore store, WriteGuard guard, IEnumerable<
 
             CheckExpectedLength(request, written);
             var mtimeAccepted = ApplyClientMtime(request, temp);
+            var replaced = false;
             if (item is not null && bins.FirstOrDefault() is { } bin)
             {
-                // The complete new version is on disk before the old one leaves; the bin moves it (or declines: replaced below).
-                await bin.TryRecycleAsync(item.PhysicalPath ?? physical, context.Aborted);
+                // The complete new version is on disk before the old one leaves. Best: the bin keeps the old file and
+                // renames the new one over it (no moment without a file); else it moves the old one away (or declines:
+                // replaced below).
+                var old = item.PhysicalPath ?? physical;
+                replaced = old == physical && await bin.TryReplaceAsync(old, temp, context.Aborted);
+                if (!replaced)
+                {
+                    await bin.TryRecycleAsync(old, context.Aborted);
+                }
             }
 
-            File.Move(temp, physical, overwrite: true);
+            if (!replaced)
+            {
+                File.Move(temp, physical, overwrite: true);
+            }
             if (mtimeAccepted)
             {
                 context.Response.Headers["X-OC-Mtime"] = "accepted";

@@ -15,6 +15,14 @@ public interface IDavRecycleBin
     Task<bool> TryRecycleAsync(string physicalPath, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A PUT over <paramref name="physicalPath"/>: the bin takes the old file AND puts the complete new file
+    /// <paramref name="replacement"/> (same folder) in its place with one atomic rename, so readers of that path never
+    /// find it missing. True when done; false to fall back to <see cref="TryRecycleAsync"/> and a rename by the handler
+    /// (which leaves a moment with no file at the path). Not supported by default.
+    /// </summary>
+    Task<bool> TryReplaceAsync(string physicalPath, string replacement, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>
     /// MOVE of <paramref name="source"/> (a virtual item) to the free real path <paramref name="physicalPath"/>.
     /// True when the bin restored it there; false when the source is nothing it can restore (the handler answers 403).
     /// </summary>
