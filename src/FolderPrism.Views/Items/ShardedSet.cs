@@ -19,21 +19,32 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
     public ShardedSet(ViewServices services)
         : this(services, ItemQueries.Visible)
     {
+        _defaultSource = true;
     }
+
+    /// <summary>The visible items (<see cref="ItemQueries.Visible"/>): what <see cref="MemberIds"/> shortcuts check.</summary>
+    private readonly bool _defaultSource;
 
     private int Limit => Math.Max(1, services.Options.MaxFolderEntries);
 
+    public IAsyncEnumerable<IDavItem> ListAsync(DavPath folder, ItemFilter filter, Shard shard, CancellationToken cancellationToken) =>
+        ListAsync(folder, filter, null, shard, cancellationToken);
+
     public async IAsyncEnumerable<IDavItem> ListAsync(
-        DavPath folder, ItemFilter filter, Shard shard, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DavPath folder, ItemFilter filter, MemberIds? members, Shard shard, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var item in await services.Listings.GetOrLoadAsync("set:" + folder.Value, ct => LoadAsync(folder, filter, shard, ct), cancellationToken))
+        foreach (var item in await services.Listings.GetOrLoadAsync("set:" + folder.Value, ct => LoadAsync(folder, filter, members, shard, ct), cancellationToken))
         {
             yield return item;
         }
     }
 
+    public Task<IDavItem?> ResolveAsync(
+        DavPath basePath, ItemFilter filter, Shard shard, IReadOnlyList<string> rest, CancellationToken cancellationToken) =>
+        ResolveAsync(basePath, filter, null, shard, rest, cancellationToken);
+
     public async Task<IDavItem?> ResolveAsync(
-        DavPath basePath, ItemFilter filter, Shard shard, IReadOnlyList<string> rest, CancellationToken cancellationToken)
+        DavPath basePath, ItemFilter filter, MemberIds? members, Shard shard, IReadOnlyList<string> rest, CancellationToken cancellationToken)
     {
         var path = basePath;
         for (var i = 0; i < rest.Count; i++)
@@ -50,7 +61,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
                 return await FindByOriginalNameAsync(path.Child(segment), filter, shard, cancellationToken);
             }
 
-            if (child is null || !await IsSplitAsync(filter, shard, child, cancellationToken))
+            if (child is null || !await IsSplitAsync(filter, members, shard, child, cancellationToken))
             {
                 return null;
             }
@@ -59,18 +70,39 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
             path = path.Child(segment);
         }
 
-        return Folder(path, filter, shard);
+        return Folder(path, filter, members, shard);
     }
 
-    public ViewFolder Folder(DavPath path, ItemFilter filter, Shard shard) => new(services, path, ct => ListAsync(path, filter, shard, ct));
+    public ViewFolder Folder(DavPath path, ItemFilter filter, Shard shard) => Folder(path, filter, null, shard);
 
-    private async Task<IReadOnlyList<IDavItem>> LoadAsync(DavPath folder, ItemFilter filter, Shard shard, CancellationToken cancellationToken)
+    public ViewFolder Folder(DavPath path, ItemFilter filter, MemberIds? members, Shard shard) =>
+        new(services, path, ct => ListAsync(path, filter, members, shard, ct));
+
+    private async Task<IReadOnlyList<IDavItem>> LoadAsync(
+        DavPath folder, ItemFilter filter, MemberIds? members, Shard shard, CancellationToken cancellationToken)
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken); // one connection (and one set-up) for every query below
         var items = filter(db, source(db)).InRange(shard.From, shard.To);
         List<ViewEntry> entries;
-        if (shard.Part > 0)
+        var keyed = KeyedOverLimit(shard, members);
+        if (keyed is not null && await keyed(db, cancellationToken) is { } over)
+        {
+            if (over)
+            {
+                return await SubFoldersAsync(folder, filter, members, shard, items, cancellationToken);
+            }
+
+            // At most the limit: the few members by key, not a walk of the whole date index probing each row.
+            var memberIds = members!(db);
+            var rows = await filter(db, db.MediaItems.AsNoTracking().Where(i => memberIds.Contains(i.Id)))
+                .Select(i => new { i.Id, i.RelativePath, i.Size, i.TakenLocal, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt, i.State, i.TrashedAt })
+                .ToListAsync(cancellationToken);
+            entries = rows.Where(r => r.State == ItemState.Present && r.TrashedAt == null && r.TakenLocal != null)
+                .Select(r => new ViewEntry(r.Id, r.RelativePath, r.Size, r.TakenLocal!.Value, r.TakenOffsetMinutes, r.ContentHash, r.FirstSeenAt))
+                .OrderBy(e => e.TakenLocal).ThenBy(e => e.Id).ToList();
+        }
+        else if (shard.Part > 0)
         {
             entries = await items.ToEntries().Skip((shard.Part - 1) * Limit).Take(Limit).ToListAsync(cancellationToken);
         }
@@ -79,15 +111,41 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
             entries = await items.ToEntries().Take(Limit + 1).ToListAsync(cancellationToken);
             if (entries.Count > Limit)
             {
-                return await SubFoldersAsync(folder, filter, shard, items, cancellationToken);
+                return await SubFoldersAsync(folder, filter, members, shard, items, cancellationToken);
             }
         }
 
         return ItemNames.Assign(entries).Select(n => (IDavItem)new ViewFile(services, folder.Child(n.Name), n.Entry)).ToList();
     }
 
+    /// <summary>
+    /// For a whole view (no date range) of the default visible source with known members: "over the limit?" from the
+    /// association index — the links counted up to the limit (index only), then, only when there are more, the visible
+    /// ones (a key probe each, stopping past the limit). Null when it does not apply (the date-ordered scan decides).
+    /// </summary>
+    private Func<FolderPrismDbContext, CancellationToken, Task<bool?>>? KeyedOverLimit(Shard shard, MemberIds? members)
+    {
+        if (members is null || !_defaultSource || shard.From is not null || shard.To is not null || shard.Part > 0)
+        {
+            return null;
+        }
+
+        return async (db, cancellationToken) =>
+        {
+            if (await members(db).Take(Limit + 1).CountAsync(cancellationToken) <= Limit)
+            {
+                return false;
+            }
+
+            var visible = await members(db)
+                .Where(id => db.MediaItems.Any(m => m.Id == id && m.State == ItemState.Present && m.TrashedAt == null && m.TakenLocal != null))
+                .Take(Limit + 1).CountAsync(cancellationToken);
+            return visible > Limit ? true : null; // trashed/missing links made the difference: the scan settles it
+        };
+    }
+
     private async Task<List<IDavItem>> SubFoldersAsync(
-        DavPath folder, ItemFilter filter, Shard shard, IQueryable<MediaItem> items, CancellationToken cancellationToken)
+        DavPath folder, ItemFilter filter, MemberIds? members, Shard shard, IQueryable<MediaItem> items, CancellationToken cancellationToken)
     {
         var children = new List<(string Name, Shard Shard)>();
         switch (shard.Level)
@@ -127,7 +185,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
                 break;
         }
 
-        return children.Select(c => (IDavItem)Folder(folder.Child(c.Name), filter, c.Shard)).ToList();
+        return children.Select(c => (IDavItem)Folder(folder.Child(c.Name), filter, members, c.Shard)).ToList();
     }
 
     public static string MonthName(int year, int month) =>
@@ -160,11 +218,14 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
     }
 
     /// <summary>A sub-folder exists only while its parent is over the limit and it has something in it.</summary>
-    private async Task<bool> IsSplitAsync(ItemFilter filter, Shard parent, Shard child, CancellationToken cancellationToken)
+    private async Task<bool> IsSplitAsync(ItemFilter filter, MemberIds? members, Shard parent, Shard child, CancellationToken cancellationToken)
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // one connection set-up (pragmas) for every query below
         var parentItems = filter(db, source(db)).InRange(parent.From, parent.To);
-        if (await parentItems.Select(i => i.Id).Take(Limit + 1).CountAsync(cancellationToken) <= Limit)
+        var keyed = KeyedOverLimit(parent, members);
+        var over = keyed is null ? null : await keyed(db, cancellationToken);
+        if (over == false || (over is null && await parentItems.Select(i => i.Id).Take(Limit + 1).CountAsync(cancellationToken) <= Limit))
         {
             return false;
         }

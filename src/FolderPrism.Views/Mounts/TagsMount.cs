@@ -99,6 +99,9 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
     // EXISTS (a probe of the ItemId+TagId key per row) suits the views' index-ordered scans with early exit (LIMIT, skip-scan).
     public static ItemFilter Filter(int tagId) => (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id && t.TagId == tagId));
 
+    /// <summary>The tag's links from the (TagId, ItemId) index: exactly the items <see cref="Filter"/> matches.</summary>
+    private static MemberIds Members(int tagId) => db => db.ItemTags.Where(t => t.TagId == tagId).Select(t => t.ItemId);
+
     protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
     {
         var (tag, path, consumed) = await WalkAsync(rest, cancellationToken);
@@ -107,7 +110,7 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
             return TagFolder(path, tag);
         }
 
-        return tag is null ? null : await Set.ResolveAsync(path, Filter(tag.Id), Shard.All, rest.Skip(consumed).ToArray(), cancellationToken);
+        return tag is null ? null : await Set.ResolveAsync(path, Filter(tag.Id), Members(tag.Id), Shard.All, rest.Skip(consumed).ToArray(), cancellationToken);
     }
 
     /// <summary>Follows as many segments as name tags; returns the deepest tag (null at the root) and its path.</summary>
@@ -117,6 +120,7 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
         var path = RootPath;
         var consumed = 0;
         await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // one connection set-up (pragmas) for every query below
         foreach (var segment in segments)
         {
             var parentId = current?.Id;
@@ -155,7 +159,7 @@ internal sealed class TagsMount(ViewServices services, ShardedSet set, TagEditor
 
         if (tag is not null)
         {
-            await foreach (var item in Set.ListAsync(path, Filter(tag.Id), Shard.All, cancellationToken))
+            await foreach (var item in Set.ListAsync(path, Filter(tag.Id), Members(tag.Id), Shard.All, cancellationToken))
             {
                 listing.Add(item);
             }

@@ -78,6 +78,7 @@ internal sealed class TimelineMount(
     private async Task<IEnumerable<IDavItem>> YearsAsync(CancellationToken cancellationToken)
     {
         await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // one connection set-up (pragmas) for every query below
         var years = await ItemQueries.YearsAsync(filter(db, ItemQueries.Visible(db)), cancellationToken);
         return years.Select(y =>
         {
@@ -91,6 +92,7 @@ internal sealed class TimelineMount(
     private async Task<IEnumerable<IDavItem>> MonthsAsync(DavPath yearPath, int year, CancellationToken cancellationToken)
     {
         await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // one connection set-up (pragmas) for every query below
         var shard = Shard.Year(year);
         var months = await ItemQueries.MonthsAsync(filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To), cancellationToken);
         return months.Select(m => (IDavItem)Set.Folder(yearPath.Child(ShardedSet.MonthName(year, m)), filter, Shard.Month(year, m))).ToList();
