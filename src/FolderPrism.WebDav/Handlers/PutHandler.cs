@@ -100,6 +100,7 @@ internal sealed class PutHandler(IDavStore store, WriteGuard guard, IEnumerable<
             {
                 File.Move(temp, physical, overwrite: true);
             }
+
             if (mtimeAccepted)
             {
                 context.Response.Headers["X-OC-Mtime"] = "accepted";
