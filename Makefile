@@ -17,8 +17,9 @@ build: restore
 	$(DOTNET) publish src/FolderPrism.Host/FolderPrism.Host.csproj -c $(CONFIG) -o $(OUT) --use-current-runtime \
 	  --self-contained false -p:PublishReadyToRun=true
 
+# Serves with the environment the shipped systemd unit gives the daemon (GC, malloc and JIT memory settings).
 run: build
-	./$(OUT)/folderprism serve --library $(LIBRARY) --data $(DATA) --urls $(URLS)
+	env $$(sed -n 's/^Environment=//p' systemd/folderprism.service) ./$(OUT)/folderprism serve --library $(LIBRARY) --data $(DATA) --urls $(URLS)
 
 test: restore vision-deps
 	$(DOTNET) build FolderPrism.sln -c Debug --no-restore
