@@ -9,18 +9,22 @@ namespace FolderPrism.WebDav.Handlers;
 
 /// <summary>
 /// Sends a byte range of a real file as (part of) a response body: with sendfile(2) through the connection's
-/// <see cref="IFileRegionSender"/> when the response goes straight to Kestrel's HTTP/1.x output, else by positional
-/// reads into the response pipe's own buffer. Client disconnects end both quietly.
+/// <see cref="IFileRegionSender"/> when the response goes straight to Kestrel's HTTP/1.x output and the range is
+/// large, else by positional reads into the response pipe's own buffer. Client disconnects end both quietly.
 /// </summary>
 internal static class FileBodySender
 {
     private const int ChunkSize = 1024 * 1024;
 
+    // Below this the copy is cheaper than what sendfile adds per body: a separate send for the headers, the file
+    // stream's fstat/lseek and one more hop through the connection's send loop (the mixed-load GETs are 64 KiB).
+    private const long MinDirectBytes = 256 * 1024;
+
     public static async Task SendAsync(DavContext context, string path, long offset, long count)
     {
         var response = context.Response;
         await response.StartAsync(context.Aborted);
-        var direct = DirectSender(context.Http);
+        var direct = count >= MinDirectBytes ? DirectSender(context.Http) : null;
         // SendPacketsElement (sendfile) insists on a FileStream opened for asynchronous I/O.
         var options = direct is null ? FileOptions.SequentialScan : FileOptions.SequentialScan | FileOptions.Asynchronous;
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, options);
