@@ -26,12 +26,21 @@ internal static class FileBodySender
 
     public static async Task SendAsync(DavContext context, string path, long offset, long count)
     {
-        var response = context.Response;
-        await response.StartAsync(context.Aborted);
         var direct = count >= MinDirectBytes ? DirectSender(context.Http) : null;
-        // SendPacketsElement (sendfile) insists on a FileStream opened for asynchronous I/O.
+        // SendPacketsElement (sendfile) insists on a FileStream opened for asynchronous I/O. Opened before the
+        // response starts, so a file that vanished since the lookup still gets an error status, not a cut body.
         var options = direct is null ? FileOptions.SequentialScan : FileOptions.SequentialScan | FileOptions.Asynchronous;
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, options);
+        try
+        {
+            await context.Response.StartAsync(context.Aborted);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+
         if (direct is null)
         {
             using (handle)
