@@ -2,7 +2,7 @@
 # make bench-dav: FolderPrism's WebDAV server against Apache mod_dav on the same tree, in one run.
 # Prints PROPFIND Depth 1 latency on a 10,000-file folder, GET throughput of a 1 GiB file, and 32 concurrent
 # clients doing mixed PROPFIND/GET, with FolderPrism/Apache ratios and the daemon's peak RSS.
-# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
+# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_GET_RUNS (5), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 FILES=${BENCH_FILES:-10000}
@@ -10,6 +10,8 @@ BIG_MB=${BENCH_BIG_MB:-1024}
 SECONDS_LOAD=${BENCH_SECONDS:-30}
 CLIENTS=${BENCH_CLIENTS:-32}
 RUNS=${BENCH_RUNS:-15}
+GET_RUNS=${BENCH_GET_RUNS:-5}
+BIG_BYTES=$((BIG_MB * 1024 * 1024))
 APACHE_PORT=${BENCH_APACHE_PORT:-18091}
 FP_PORT=${BENCH_FP_PORT:-18092}
 BIN="$REPO/out/folderprism"
@@ -116,13 +118,29 @@ propfind_latency() { # url -> "median p90 entries"
   echo "$(median < "$WORK/lat") $(p90 < "$WORK/lat") $entries"
 }
 
-get_speed() { # url -> median bytes/s over 3 runs
-  local url=$1 i
-  : > "$WORK/spd"
-  for i in 1 2 3; do
-    curl -s -o /dev/null -u "$USER_NAME:$PASS" -w '%{speed_download}\n' "$url" >> "$WORK/spd"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$FP_PID/stat"; } # the daemon's user+system CPU, in clock ticks
+
+get_once() { # url -> bytes/s of one full-length GET (status and length checked, the body dropped)
+  local out code size speed; out=$(curl -s -o /dev/null -u "$USER_NAME:$PASS" -w '%{http_code} %{size_download} %{speed_download}' "$1")
+  read -r code size speed <<<"$out"
+  [ "$code" = 200 ] && [ "$size" = "$BIG_BYTES" ] || { echo "bench-dav: GET $1 gave HTTP $code, $size bytes" >&2; return 1; }
+  echo "$speed"
+}
+
+get_speeds() { # apache-url folderprism-url -> sets a_get, f_get (median bytes/s) and idle_cpu (ticks). Runs alternate
+  # between the servers after one untimed GET each (the file is in the page cache for both: the same inode), so load
+  # drifts hit both alike. idle_cpu is the daemon's CPU while Apache's GETs ran: background work competing with them.
+  local i t0 speed
+  : > "$WORK/spd.a"; : > "$WORK/spd.f"
+  get_once "$1" >/dev/null || exit 1; get_once "$2" >/dev/null || exit 1
+  idle_cpu=0
+  for i in $(seq 1 "$GET_RUNS"); do
+    t0=$(cpu_ticks)
+    speed=$(get_once "$1") || exit 1; echo "$speed" >> "$WORK/spd.a"
+    idle_cpu=$(( idle_cpu + $(cpu_ticks) - t0 ))
+    speed=$(get_once "$2") || exit 1; echo "$speed" >> "$WORK/spd.f"
   done
-  median < "$WORK/spd"
+  a_get=$(median < "$WORK/spd.a"); f_get=$(median < "$WORK/spd.f")
 }
 
 mixed_load() { # prefix -> "req/s errors"
@@ -143,9 +161,10 @@ echo "== PROPFIND Depth 1 on a ${FILES}-file folder ($RUNS runs each)"
 echo serving > "$WORK/phase"
 read -r a_pf a_pf90 a_n <<<"$(propfind_latency "$A/big/")"
 read -r f_pf f_pf90 f_n <<<"$(propfind_latency "$F/big/")"
-echo "== GET of a ${BIG_MB} MiB file (3 runs each)"
-a_get=$(get_speed "$A/large.bin")
-f_get=$(get_speed "$F/large.bin")
+echo "== GET of a ${BIG_MB} MiB file ($GET_RUNS runs each, alternating)"
+get_speeds "$A/large.bin" "$F/large.bin"
+echo "   FolderPrism/Apache MB/s per run: $(paste -d/ "$WORK/spd.f" "$WORK/spd.a" | awk -F/ '{printf "%.0f/%.0f ", $1/1e6, $2/1e6}')"
+echo "   daemon CPU while Apache's GETs ran (background work): $(awk -v t="$idle_cpu" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}') s"
 echo "== $CLIENTS clients, mixed PROPFIND/GET for ${SECONDS_LOAD}s each"
 read -r a_rps a_err a_secs <<<"$(mixed_load "$A/mixed/")"
 read -r f_rps f_err f_secs <<<"$(mixed_load "$F/mixed/")"

@@ -7,6 +7,7 @@ using FolderPrism.Host.Startup;
 using FolderPrism.Indexing;
 using FolderPrism.Indexing.Import;
 using FolderPrism.WebDav;
+using FolderPrism.WebDav.Http.DirectSend;
 using FolderPrism.Views;
 using FolderPrism.Vision;
 using FolderPrism.Vision.Library;
@@ -45,6 +46,8 @@ public static class FolderPrismServer
 
         var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
         builder.WebHost.UseUrls(builder.Configuration[ServerOptions.UrlsKey] ?? ServerOptions.DefaultUrls);
+        // GET bodies go out with sendfile(2) (WebDav:DirectFileSend); the connection middleware must be the first.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseFolderPrismDirectSend()));
         builder.Host.UseSystemd();
         // preserveStaticLogger: each app gets its own logger (no static Serilog.Log), so several servers
         // in one process (tests) never write into each other's data/logs.

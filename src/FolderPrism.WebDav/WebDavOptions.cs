@@ -19,4 +19,10 @@ public sealed class WebDavOptions
 
     /// <summary>Most live locks one user may hold.</summary>
     public int MaxLocksPerUser { get; set; } = 1000;
+
+    /// <summary>
+    /// Serve file bodies of GET with sendfile(2) on plain HTTP/1.x connections (zero copy, like Apache's
+    /// <c>EnableSendfile</c>); false copies them through Kestrel's buffers. Read when Kestrel binds its endpoints.
+    /// </summary>
+    public bool DirectFileSend { get; set; } = true;
 }

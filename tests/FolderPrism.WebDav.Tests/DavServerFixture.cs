@@ -52,6 +52,9 @@ public sealed class DavServerFixture : IAsyncLifetime
 
     public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The running daemon's services (e.g. its meter factory, to tell which sending path a body took).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not running.");
+
     public async Task InitializeAsync()
     {
         _app = FolderPrismServer.Build(new ServeSettings

@@ -13,12 +13,11 @@ namespace FolderPrism.WebDav.Handlers;
 
 /// <summary>
 /// GET and HEAD: validators (304/412), single and multiple byte ranges (206/416, If-Range, capped count) and
-/// large positional reads streamed into the response. The request-aborted token cancels the send on disconnect.
+/// file bodies sent by <see cref="FileBodySender"/> (sendfile(2) where possible). The request-aborted token cancels the send on disconnect.
 /// </summary>
 internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> options, IEnumerable<IDavBrowserPages> pages)
     : IDavMethodHandler
 {
-    private const int ChunkSize = 1024 * 1024;
     private const int StreamBufferSize = 256 * 1024;
 
     public IReadOnlyCollection<string> Methods { get; } = [HttpMethods.Get, HttpMethods.Head];
@@ -177,7 +176,7 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
     {
         if (item.PhysicalPath is not null)
         {
-            await SendFileAsync(context, item.PhysicalPath, offset, count);
+            await FileBodySender.SendAsync(context, item.PhysicalPath, offset, count);
             return;
         }
 
@@ -201,45 +200,6 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>
-    /// Kestrel has no kernel sendfile, so the fewest copies are: the kernel copies page cache straight into the
-    /// response pipe's own buffer (positional read into <c>GetMemory</c>), and the socket sends that buffer. No
-    /// intermediate array, no per-chunk allocation; 1 MiB chunks keep syscalls and thread hops per MiB low. The flush
-    /// applies the pipe's back-pressure, and the aborted token stops the loop when the client goes away.
-    /// </summary>
-    private static async Task SendFileAsync(DavContext context, string path, long offset, long count)
-    {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
-        var response = context.Response;
-        await response.StartAsync(context.Aborted);
-        var writer = response.BodyWriter;
-        while (count > 0)
-        {
-            var memory = writer.GetMemory((int)Math.Min(ChunkSize, count));
-            if (memory.Length > count)
-            {
-                memory = memory[..(int)count];
-            }
-
-            // A synchronous pread: on Linux the async variant is the same blocking pread on another pool thread, so
-            // this saves a thread hop per chunk and blocks no more than it would.
-            var read = RandomAccess.Read(handle, memory.Span, offset);
-            if (read == 0)
-            {
-                break;
-            }
-
-            writer.Advance(read);
-            offset += read;
-            count -= read;
-            var flushed = await writer.FlushAsync(context.Aborted);
-            if (flushed.IsCompleted || flushed.IsCanceled)
-            {
-                break;
-            }
         }
     }
 
