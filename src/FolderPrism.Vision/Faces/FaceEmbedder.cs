@@ -10,6 +10,9 @@ public sealed class FaceEmbedder : IFaceEmbedder
 {
     private const int Size = 224;
     private const string Output = "global_pooling/Mean";
+
+    /// <summary>Faces per model run.</summary>
+    internal const int MaxBatch = 8;
     private readonly VisionSessions _sessions;
     private readonly double _cropScale;
 
@@ -21,18 +24,48 @@ public sealed class FaceEmbedder : IFaceEmbedder
         _cropScale = cropScale;
     }
 
-    public FaceEmbedding Embed(RgbImage image, DetectedFace face, CancellationToken ct)
+    public FaceEmbedding Embed(RgbImage image, DetectedFace face, CancellationToken ct) => EmbedAll(image, [face], ct)[0];
+
+    /// <summary>
+    /// Up to <see cref="MaxBatch"/> aligned crops per run ([N,224,224,3]): one run per face spent a per-run overhead
+    /// (session bookkeeping, buffer set-up) on every face of a group photo. The batch is bounded because activation
+    /// memory grows with N.
+    /// </summary>
+    public IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        using var input = new TensorInput(1, Size, Size);
-        ImageSampler.Sample(image, AlignedCrop(image, face), Size, Size, input.Span, 1f, 0f);
-        var sharpness = Sharpness(input.Span);
+        var result = new List<FaceEmbedding>(faces.Count);
+        if (faces.Count == 0)
+        {
+            return result;
+        }
+
         using var lease = _sessions.Lease(VisionModelCatalog.FaceEmbedder.Id);
         var session = lease.Session;
-        using var value = input.ToOrtValue();
-        using var options = new RunOptions();
-        using var results = session.Run(options, [session.InputNames[0]], [value], [Output]);
-        return new FaceEmbedding(FaceVectors.Normalize(results[0].GetTensorDataAsSpan<float>()), sharpness);
+        for (var start = 0; start < faces.Count; start += MaxBatch)
+        {
+            ct.ThrowIfCancellationRequested();
+            var n = Math.Min(MaxBatch, faces.Count - start);
+            using var input = new TensorInput(n, Size, Size);
+            var sharpness = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var crop = input.Span.Slice(i * Size * Size * 3, Size * Size * 3);
+                ImageSampler.Sample(image, AlignedCrop(image, faces[start + i]), Size, Size, crop, 1f, 0f);
+                sharpness[i] = Sharpness(crop);
+            }
+
+            using var value = input.ToOrtValue();
+            using var options = new RunOptions();
+            using var results = session.Run(options, [session.InputNames[0]], [value], [Output]);
+            var vectors = results[0].GetTensorDataAsSpan<float>();
+            var dim = vectors.Length / n;
+            for (var i = 0; i < n; i++)
+            {
+                result.Add(new FaceEmbedding(FaceVectors.Normalize(vectors.Slice(i * dim, dim)), sharpness[i]));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Square crop centred on the box, rotated by the eye line (decoded-image pixels).</summary>
