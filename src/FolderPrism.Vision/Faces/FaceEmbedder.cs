@@ -11,23 +11,26 @@ public sealed class FaceEmbedder : IFaceEmbedder
     private const int Size = 224;
     private const string Output = "global_pooling/Mean";
 
-    /// <summary>Faces per model run.</summary>
-    internal const int MaxBatch = 8;
+    /// <summary>Faces per model run by default.</summary>
+    public const int DefaultMaxBatch = 8;
     private readonly VisionSessions _sessions;
     private readonly double _cropScale;
+    private readonly int _maxBatch;
 
     /// <param name="sessions">Model sessions.</param>
     /// <param name="cropScale">Crop side as a multiple of the detector box's longer side.</param>
-    public FaceEmbedder(VisionSessions sessions, double cropScale = 1.0)
+    /// <param name="maxBatch">Faces per model run (activation memory grows with it).</param>
+    public FaceEmbedder(VisionSessions sessions, double cropScale = 1.0, int maxBatch = DefaultMaxBatch)
     {
         _sessions = sessions;
         _cropScale = cropScale;
+        _maxBatch = Math.Max(1, maxBatch);
     }
 
     public FaceEmbedding Embed(RgbImage image, DetectedFace face, CancellationToken ct) => EmbedAll(image, [face], ct)[0];
 
     /// <summary>
-    /// Up to <see cref="MaxBatch"/> aligned crops per run ([N,224,224,3]): one run per face spent a per-run overhead
+    /// Up to <c>maxBatch</c> aligned crops per run ([N,224,224,3]): one run per face spent a per-run overhead
     /// (session bookkeeping, buffer set-up) on every face of a group photo. The batch is bounded because activation
     /// memory grows with N.
     /// </summary>
@@ -41,10 +44,10 @@ public sealed class FaceEmbedder : IFaceEmbedder
 
         using var lease = _sessions.Lease(VisionModelCatalog.FaceEmbedder.Id);
         var session = lease.Session;
-        for (var start = 0; start < faces.Count; start += MaxBatch)
+        for (var start = 0; start < faces.Count; start += _maxBatch)
         {
             ct.ThrowIfCancellationRequested();
-            var n = Math.Min(MaxBatch, faces.Count - start);
+            var n = Math.Min(_maxBatch, faces.Count - start);
             using var input = new TensorInput(n, Size, Size);
             var sharpness = new double[n];
             for (var i = 0; i < n; i++)
