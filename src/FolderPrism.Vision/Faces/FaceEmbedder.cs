@@ -12,7 +12,7 @@ public sealed class FaceEmbedder : IFaceEmbedder
     private const string Output = "global_pooling/Mean";
 
     /// <summary>Faces per model run by default.</summary>
-    public const int DefaultMaxBatch = 8;
+    public const int DefaultMaxBatch = 4;
     private readonly VisionSessions _sessions;
     private readonly double _cropScale;
     private readonly int _maxBatch;
