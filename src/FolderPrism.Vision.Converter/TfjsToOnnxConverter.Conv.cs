@@ -161,7 +161,7 @@ public sealed partial class TfjsToOnnxConverter
         var size = In(node, 1);
         var batchAndChannels = _b.Node("Slice", node.Name + "/nc", [_b.Node("Shape", node.Name + "/shape", [x]), _b.Int64Initializer("zero", [0]), _b.Int64Initializer("two", [2])]);
         var hw = size.Constant is { } c
-            ? _b.Int64Initializer("hw", c.AsLongs())
+            ? ConstantResizeSize(node, c.AsLongs())
             : _b.Node("Cast", node.Name + "/hw", [Native(size)], A("to", (long)ElemType.Int64));
         var sizes = _b.Node("Concat", node.Name + "/sizes", [batchAndChannels, hw], A("axis", 0L));
         var alignCorners = node.Bool("align_corners");
@@ -179,6 +179,22 @@ public sealed partial class TfjsToOnnxConverter
         }
 
         SetNchw(node, _b.Node("Resize", node.Name, [x, string.Empty, string.Empty, sizes], [.. attrs]));
+    }
+
+    /// <summary>
+    /// A resize to a constant [h, w]: as is, or with a dynamic image input scaled like the input, h × H / H₀ (integer
+    /// arithmetic; exact for the power-of-two strides of convolutional backbones).
+    /// </summary>
+    private string ConstantResizeSize(TfNode node, long[] hw)
+    {
+        if (_spatialInput is not { } input)
+        {
+            return _b.Int64Initializer("hw", hw);
+        }
+
+        var inputHw = _b.Node("Slice", node.Name + "/input_hw", [_b.Node("Shape", node.Name + "/input_shape", [input.Name]), _b.Int64Initializer("one", [1]), _b.Int64Initializer("three", [3])]);
+        var scaled = _b.Node("Mul", node.Name + "/hw_scaled", [inputHw, _b.Int64Initializer("hw", hw)]);
+        return _b.Node("Div", node.Name + "/hw", [scaled, _b.Int64Initializer("input_hw0", [input.Height, input.Width])]);
     }
 
     /// <summary>TF's NHWC DepthToSpace orders channels block-first, which is ONNX's DCR mode on NCHW.</summary>

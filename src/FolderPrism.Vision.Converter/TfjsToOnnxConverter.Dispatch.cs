@@ -141,6 +141,17 @@ public sealed partial class TfjsToOnnxConverter
     {
         var shape = node.Shape();
         var type = TypeOf(node.Type("dtype"));
+        if (_options.DynamicSpatialInput && shape is { Length: 4 } && shape[1] > 0 && shape[2] > 0)
+        {
+            if (_spatialInput is not null)
+            {
+                throw new TfjsConversionException($"{node}: a dynamic spatial input needs a model with a single image input");
+            }
+
+            _spatialInput = (node.Name, shape[1], shape[2]);
+            shape = [shape[0], -1, -1, shape[3]];
+        }
+
         _b.Reserve(node.Name);
         _b.Input(node.Name, type, shape);
         Set(node, new TensorRef(node.Name, false, shape?.Length ?? -1, type));

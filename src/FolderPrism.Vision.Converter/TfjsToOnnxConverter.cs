@@ -20,15 +20,23 @@ public sealed partial class TfjsToOnnxConverter
     private readonly TfjsGraphModel _model;
     private readonly OnnxGraphBuilder _b = new();
     private readonly Dictionary<string, TensorRef> _tensors = new(StringComparer.Ordinal);
+    private readonly ConversionOptions _options;
 
-    private TfjsToOnnxConverter(TfjsGraphModel model) => _model = model;
+    /// <summary>With <see cref="ConversionOptions.DynamicSpatialInput"/>: the image input and its original height and width.</summary>
+    private (string Name, long Height, long Width)? _spatialInput;
+
+    private TfjsToOnnxConverter(TfjsGraphModel model, ConversionOptions options)
+    {
+        _model = model;
+        _options = options;
+    }
 
     /// <summary>Converts <paramref name="modelJsonPath"/> and returns the serialized ONNX model.</summary>
     public static byte[] Convert(string modelJsonPath, ConversionOptions? options = null)
     {
         options ??= new ConversionOptions();
         var model = TfjsGraphModel.Load(modelJsonPath);
-        var converter = new TfjsToOnnxConverter(model);
+        var converter = new TfjsToOnnxConverter(model, options);
         return converter.Run(options).ToByteArray();
     }
 

@@ -44,29 +44,28 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
         var people = options.Labels ? objects.Count(o => o.Label == "person") : int.MaxValue;
         var detected = _detector.Detect(image, people, ct);
         var facesTime = clock.Lap();
-        var embedded = 0;
-        var faces = detected
-            .Select(f =>
-            {
-                if (!options.Quality.IsWorthEmbedding(f))
-                {
-                    return new AnalyzedFace(f, FaceEmbedding.None, false);
-                }
+        var (w, h) = (image.OriginalWidth, image.OriginalHeight);
+        // Every face worth a descriptor and every region, in one batched embedder call.
+        var worthy = detected.Where(options.Quality.IsWorthEmbedding).ToList();
+        var regionFaces = regions.Select(r => DetectedFace.FromRegion(new FaceBox(r.X * w, r.Y * h, r.Width * w, r.Height * h))).ToList();
+        var embeddings = _embedder.EmbedAll(image, [.. worthy, .. regionFaces], ct);
+        var byFace = new Dictionary<DetectedFace, FaceEmbedding>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < worthy.Count; i++)
+        {
+            byFace[worthy[i]] = embeddings[i];
+        }
 
-                embedded++;
-                var embedding = _embedder.Embed(image, f, ct);
-                return new AnalyzedFace(f, embedding, options.Quality.IsClusterable(f, embedding));
-            })
+        var faces = detected
+            .Select(f => byFace.TryGetValue(f, out var embedding)
+                ? new AnalyzedFace(f, embedding, options.Quality.IsClusterable(f, embedding))
+                : new AnalyzedFace(f, FaceEmbedding.None, false))
             .ToList();
         var labels = objects.GroupBy(o => o.Label).ToDictionary(g => g.Key, g => g.Max(o => o.Score), StringComparer.Ordinal);
-        var (w, h) = (image.OriginalWidth, image.OriginalHeight);
-        var regionEmbeddings = regions
-            .Select(r => _embedder.Embed(image, DetectedFace.FromRegion(new FaceBox(r.X * w, r.Y * h, r.Width * w, r.Height * h)), ct))
-            .ToList();
+        var regionEmbeddings = embeddings.Skip(worthy.Count).ToList();
         var descriptors = clock.Lap();
         return new PhotoVisionResult(w, h, faces, objects, labels, regionEmbeddings)
         {
-            Timings = new VisionStageTimes(decode, labelsTime, facesTime, descriptors, embedded + regions.Count, preview is not null),
+            Timings = new VisionStageTimes(decode, labelsTime, facesTime, descriptors, embeddings.Count, preview is not null),
         };
     }
 

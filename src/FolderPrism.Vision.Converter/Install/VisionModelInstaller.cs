@@ -12,7 +12,7 @@ namespace FolderPrism.Vision.Converter.Install;
 /// </summary>
 public sealed class VisionModelInstaller
 {
-    public const string ConverterVersion = "1";
+    public const string ConverterVersion = "2";
 
     private readonly ModelStore _store;
     private readonly IReadOnlyList<VisionModelSpec> _models;
@@ -71,7 +71,7 @@ public sealed class VisionModelInstaller
                         }
                         else
                         {
-                            TfjsToOnnxConverter.ConvertToFile(input, target, new ConversionOptions { Outputs = spec.Outputs, Description = source });
+                            TfjsToOnnxConverter.ConvertToFile(input, target, ConversionOptionsFor(spec, source));
                         }
                     }
                     catch (TfjsConversionException e)
@@ -153,6 +153,10 @@ public sealed class VisionModelInstaller
 
         return null;
     }
+
+    /// <summary>How a catalog model is converted (shared with the parity tests, so they check what gets installed).</summary>
+    public static ConversionOptions ConversionOptionsFor(VisionModelSpec spec, string description = "") =>
+        new() { Outputs = spec.Outputs, DynamicSpatialInput = spec.DynamicInput, Description = description };
 
     private ModelManifest CopyStore(ModelStore source, IProgress<string>? progress)
     {

@@ -38,6 +38,10 @@ public sealed class FaceRecognitionEmbedder : IFaceEmbedder
         return new FaceEmbedding(results.First().AsTensor<float>().ToArray(), sharpness, FaceDistanceMetric.Euclidean);
     }
 
+    /// <summary>One run per face (the alternative embedder is not on the hot path).</summary>
+    public IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, CancellationToken ct) =>
+        faces.Select(f => Embed(image, f, ct)).ToList();
+
     /// <summary>Square crop centred on the box, rotated so the eye line is level (decoded-image pixels).</summary>
     internal ImageSampler.Transform AlignedCrop(RgbImage image, DetectedFace face)
     {

@@ -10,4 +10,10 @@ namespace FolderPrism.Vision.Faces;
 public interface IFaceEmbedder
 {
     FaceEmbedding Embed(RgbImage image, DetectedFace face, CancellationToken ct);
+
+    /// <summary>
+    /// The descriptors of several faces of one photo, in order. Implementations batch them into few model runs (one
+    /// run per face costs a per-run overhead that adds up in group photos); results equal <see cref="Embed"/>'s.
+    /// </summary>
+    IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, CancellationToken ct);
 }

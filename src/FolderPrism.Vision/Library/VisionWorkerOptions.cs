@@ -24,6 +24,15 @@ public sealed class VisionWorkerOptions
     /// <summary>While photos keep coming, re-cluster at most this often; once the queue drains, at once.</summary>
     public TimeSpan ClusterInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// glibc's <c>M_MMAP_THRESHOLD</c> in bytes, set when the worker starts: larger native blocks (the biggest model
+    /// activations, libvips rasters) get their own mappings and go back to the OS as soon as they are freed, which
+    /// keeps the daemon's peak RSS down while two photos are analysed at once. Measured: 512 KB cut the peak most but
+    /// its page faults doubled CenterNet's CPU; 4 MB costs little CPU and still cut ~50–90 MB off the two-thread peak.
+    /// 0 leaves glibc's dynamic threshold.
+    /// </summary>
+    public int MmapThreshold { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>How often an idle worker looks for new photos (or newly installed models).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -58,6 +58,11 @@ public sealed class VisionWorkerService(
             return;
         }
 
+        if (settings.MmapThreshold > 0 && !NativeAllocator.SetMmapThreshold(settings.MmapThreshold))
+        {
+            logger.LogDebug("Cannot set the malloc mmap threshold (not glibc?)");
+        }
+
         var dirtyFaces = false;
         var lastCluster = time.GetTimestamp();
         while (!ct.IsCancellationRequested)
@@ -211,7 +216,8 @@ public sealed class VisionWorkerService(
 
     private void Cluster(CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         var changed = clustering.RunAsync(ct).GetAwaiter().GetResult();
-        logger.LogInformation("People clustering: {Changed} face assignments changed", changed);
+        logger.LogInformation("People clustering: {Changed} face assignments changed in {Elapsed} ms", changed, (int)time.GetElapsedTime(started).TotalMilliseconds);
     }
 }

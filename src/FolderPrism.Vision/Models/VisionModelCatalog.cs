@@ -19,8 +19,10 @@ public static class VisionModelCatalog
     /// <summary>Face descriptor: 224×224 RGB input in [0, 255]; 1024-d embedding (global_pooling/Mean) plus age and gender heads.</summary>
     public static readonly VisionModelSpec FaceEmbedder = Human("face-embedder", "models/faceres.json", 224, null);
 
-    /// <summary>CenterNet COCO-80 detector, cut before its in-graph TopK: 128×128 heatmaps (keypoints) and box sizes (wh).</summary>
-    public static readonly VisionModelSpec ObjectDetector = Human("object-detector", "models/centernet.json", 512, ["tower_0/keypoints", "tower_0/wh"]);
+    /// <summary>CenterNet COCO-80 detector, cut before its in-graph TopK: heatmaps (keypoints) and box sizes (wh) at a
+    /// quarter of the input size. Converted with a dynamic input: 512 is the trained size, the runtime picks
+    /// <c>Vision:Objects:InputSize</c>.</summary>
+    public static readonly VisionModelSpec ObjectDetector = Human("object-detector", "models/centernet.json", 512, ["tower_0/keypoints", "tower_0/wh"]) with { DynamicInput = true };
 
     public const string FaceApiPackage = "@vladmandic/face-api";
     public const string FaceApiVersion = "1.7.15";

@@ -12,6 +12,8 @@ namespace FolderPrism.Vision.Models;
 /// <param name="InputSize">Square input edge in pixels.</param>
 /// <param name="Outputs">TF tensors exposed as ONNX outputs; null = the model's own outputs.</param>
 /// <param name="Format">How the package stores the model (graph model, or weights only for a rebuilt network).</param>
+/// <param name="DynamicInput">Converted with a dynamic height and width, so the runtime picks the input size
+/// (<see cref="InputSize"/> is then the original size the parity test uses).</param>
 /// <param name="Optional">Not needed for vision to be on (an alternative model); an offline install without its package skips it.</param>
 public sealed record VisionModelSpec(
     string Id,
@@ -22,7 +24,8 @@ public sealed record VisionModelSpec(
     int InputSize,
     IReadOnlyList<string>? Outputs,
     VisionModelFormat Format = VisionModelFormat.TfjsGraph,
-    bool Optional = false)
+    bool Optional = false,
+    bool DynamicInput = false)
 {
     public string OnnxFileName => Id + ".onnx";
 

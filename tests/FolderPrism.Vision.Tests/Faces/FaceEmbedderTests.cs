@@ -22,6 +22,32 @@ public sealed class FaceEmbedderTests(InstalledModelsFixture models, ITestOutput
         return [.. mirrored ? faces.OrderByDescending(f => f.f.Box.X) : faces.OrderBy(f => f.f.Box.X)];
     }
 
+    /// <summary>Several faces in one [N,224,224,3] run (a batch of 2 leaves a last batch of 1) give each face's own descriptor.</summary>
+    [Fact]
+    public void Batched_descriptors_equal_one_run_per_face()
+    {
+        var image = VisionImageLoader.Load(SamplePhotos.ThreeFaces);
+        var faces = new FaceDetector(_sessions, new FaceDetectionOptions()).Detect(image, CancellationToken.None);
+        faces.Count.ShouldBe(3);
+        var single = new FaceEmbedder(_sessions, maxBatch: 1).EmbedAll(image, faces, CancellationToken.None);
+        var batched = new FaceEmbedder(_sessions, maxBatch: 2).EmbedAll(image, faces, CancellationToken.None);
+        batched.Count.ShouldBe(3);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            batched[i].Sharpness.ShouldBe(single[i].Sharpness, 1e-9);
+            var diff = batched[i].Vector.Zip(single[i].Vector, (a, b) => Math.Abs(a - b)).Max();
+            output.WriteLine($"face {i}: max |batched - single| {diff:E2}");
+            diff.ShouldBeLessThan(1e-4f);
+            for (var j = 0; j < faces.Count; j++)
+            {
+                if (j != i)
+                {
+                    FaceVectors.CosineDistance(batched[i].Vector, single[j].Vector).ShouldBeGreaterThan(0.1);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Same_person_across_variants_is_closer_than_different_people()
     {

@@ -19,9 +19,10 @@ public sealed class ObjectDetectorTests(InstalledModelsFixture models, ITestOutp
         var image = VisionImageLoader.Load(SamplePhotos.ThreeFaces);
         var input = new DenseTensor<float>([1, 512, 512, 3]);
         ImageSampler.Sample(image, new ImageSampler.Transform(0, 0, image.Width / 512.0, 0, 0, image.Height / 512.0), 512, 512, input.Buffer.Span, 1f, 0f);
-        var detector = new ObjectDetector(_sessions, new ObjectDetectionOptions());
-        var (heat, wh) = detector.RunTensor(input);
-        var ours = CenterNetDecoder.Decode(heat, wh, 0.15);
+        // The installed model (dynamic input) at the trained 512, where the original graph's TopK can run too.
+        var heads = OrtRunner.Run(File.ReadAllBytes(models.Store.TryGetModelPath(VisionModelCatalog.ObjectDetector.Id)!), [new NamedTensor("tower_0/images", [1, 512, 512, 3], input.Buffer.ToArray())]);
+        heads["tower_0/keypoints"].Shape.ShouldBe([1, 128, 128, 80]);
+        var ours = CenterNetDecoder.Decode(heads["tower_0/keypoints"].Data, heads["tower_0/wh"].Data, 0.15);
         var modelJson = Path.Combine(RepoPaths.NodeModules, VisionModelCatalog.ObjectDetector.Package, VisionModelCatalog.ObjectDetector.ModelJson);
         var tfjs = TfjsRunner.Run(modelJson, [new NamedTensor("tower_0/images", [1, 512, 512, 3], input.Buffer.ToArray())], ["tower_0/detections"])["tower_0/detections"];
         var reference = Enumerable.Range(0, tfjs.Shape[1]).Select(i => tfjs.Data.AsSpan(i * 6, 6).ToArray()).Where(d => d[4] >= 0.15).ToList();
@@ -40,10 +41,14 @@ public sealed class ObjectDetectorTests(InstalledModelsFixture models, ITestOutp
         }
     }
 
-    [Fact]
-    public void Three_men_are_labelled_person_and_a_landscape_is_not()
+    /// <summary>At the trained 512 and at the cheaper default input size of the dynamic-input model.</summary>
+    [Theory]
+    [InlineData(384)]
+    [InlineData(512)]
+    public void Three_men_are_labelled_person_and_a_landscape_is_not(int inputSize)
     {
-        var detector = new ObjectDetector(_sessions, new ObjectDetectionOptions());
+        var detector = new ObjectDetector(_sessions, new ObjectDetectionOptions { InputSize = inputSize });
+        detector.InputSizeOf(_sessions.Get(VisionModelCatalog.ObjectDetector.Id)).ShouldBe(inputSize);
         var people = detector.Detect(VisionImageLoader.Load(SamplePhotos.ThreeFaces), CancellationToken.None);
         output.WriteLine(string.Join(", ", people.Select(o => $"{o.Label} {o.Score:F2}")));
         people.Count(o => o.Label == "person").ShouldBe(3);

@@ -1,4 +1,5 @@
 using FolderPrism.Vision.Converter;
+using FolderPrism.Vision.Converter.Install;
 using FolderPrism.Vision.Models;
 using FolderPrism.Vision.Tests.Support;
 using Xunit.Abstractions;
@@ -19,7 +20,7 @@ public sealed class ModelParityTests(ITestOutputHelper output)
     {
         var spec = VisionModelCatalog.Get(id);
         var modelJson = Path.Combine(RepoPaths.NodeModules, spec.Package, spec.ModelJson);
-        var onnx = TfjsToOnnxConverter.Convert(modelJson, new ConversionOptions { Outputs = spec.Outputs });
+        var onnx = TfjsToOnnxConverter.Convert(modelJson, VisionModelInstaller.ConversionOptionsFor(spec));
         var inputs = ParityInputs.For(spec);
         var actual = OrtRunner.Run(onnx, [inputs]);
         var expected = TfjsRunner.Run(modelJson, [inputs], actual.Keys.ToList());
