@@ -9,7 +9,8 @@ namespace FolderPrism.Vision.Tests.Library;
 /// Machine labels as a user meets them over WebDAV, with the real models in the real daemon, on a real group photo
 /// (@vladmandic/face-api's demo sample1.jpg: people, wine glasses, a tie): <c>Labels/&lt;label&gt;/</c> lists it,
 /// <c>Search/</c> finds it by label, by synonym (<c>women</c> → person, <c>glass</c> → wine glass) and by a word of a
-/// two-word label (<c>wine glass</c>); deleting it from a label folder rejects that label for good; and once vision
+/// two-word label (<c>wine glass</c>); deleting it from a label folder rejects that label for good; COPY of the group
+/// photo into <c>People/Zoe</c> records Zoe without a box (<c>faces list</c>: box null); and once vision
 /// is idle the model sessions are released.
 /// </summary>
 public sealed class LabelViewsAndSearchTests(InstalledModelsFixture models) : IClassFixture<InstalledModelsFixture>, IDisposable
@@ -59,6 +60,19 @@ public sealed class LabelViewsAndSearchTests(InstalledModelsFixture models) : IC
         {
             (await db.Labels.SingleAsync(l => l.Name == "wine glass", ct)).Rejected.ShouldBeTrue();
         }
+
+        // COPY of this group photo into People/Zoe: several unassigned faces, so Zoe is recorded without a box.
+        (await DavListing.SendAsync(daemon.Http, "MKCOL", "/People/Zoe/", ct)).ShouldBe(201);
+        (await DavListing.SendAsync(daemon.Http, "COPY", "/Labels/person/" + name, ct, "/People/Zoe/" + name)).ShouldBe(201);
+        (await Found("/People/Zoe/")).ShouldBe(1);
+        var list = await CliRun.RunAsync("faces", "list", "--json", "--library", library, "--data", data);
+        list.Code.ShouldBe(0, list.Error);
+        var faces = list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+        var zoe = faces.Single(f => (string?)f["person"] == "Zoe");
+        zoe["box"].ShouldBeNull();
+        zoe["source"]!.GetValue<string>().ShouldBe("manual");
+        faces.Count(f => (string?)f["source"] == "detected").ShouldBeGreaterThanOrEqualTo(3);
+        faces.Where(f => (string?)f["source"] == "detected").ShouldAllBe(f => f["box"]!.AsArray().Count == 4 && f["person"] == null);
 
         // Idle: the releaser (checks once a minute) frees every model session.
         var sessions = daemon.App.Services.GetRequiredService<VisionSessions>();
