@@ -127,6 +127,37 @@ internal sealed class VisionPeopleKind(IDbContextFactory<FolderPrismDbContext> c
         await people.RemoveAsync(key, itemId, cancellationToken);
     }
 
+    /// <summary>
+    /// MOVE of a photo from one people folder to another: the photo's one face in the source folder (cluster or person)
+    /// goes to the destination person and remembers where it came from. False when that is not one face (or the
+    /// destination already has a face on the photo): the caller falls back to remove + add.
+    /// </summary>
+    public async Task<bool> MoveFaceAsync(string fromKey, string toKey, Guid itemId, CancellationToken cancellationToken)
+    {
+        if (PeopleViews.ClusterId(toKey) is not null || !int.TryParse(toKey, NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+        {
+            return false;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var faces = await db.Faces.Where(f => f.ItemId == itemId).ToListAsync(cancellationToken);
+        var cluster = PeopleViews.ClusterId(fromKey);
+        int? from = cluster is null && int.TryParse(fromKey, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+        var candidates = faces.Where(f => cluster is { } c ? f.ClusterId == c && f.PersonId == null : from is { } person && f.PersonId == person).ToList();
+        if (candidates.Count != 1 || faces.Any(f => f.PersonId == to))
+        {
+            return false;
+        }
+
+        var face = candidates[0];
+        face.Rejections = FaceRecords.AddRejection(face.Rejections, cluster is { } rejected ? FaceRecords.ClusterToken(rejected) : FaceRecords.PersonToken(from!.Value));
+        face.PersonId = to;
+        face.ClusterId = null;
+        await db.SaveChangesAsync(cancellationToken);
+        sidecars.Enqueue(itemId);
+        return true;
+    }
+
     private static void Reject(Face face, string token)
     {
         face.Rejections = FaceRecords.AddRejection(face.Rejections, token);
