@@ -99,7 +99,7 @@ internal sealed class FacesRunVerb : ICliVerb
                 var table = new Table().AddColumn("").AddColumn(new TableColumn("count").RightAligned());
                 table.AddRow("photos analysed", photos.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("faces stored", faces.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("faces re-embedded", refreshed.ToString(CultureInfo.InvariantCulture));
+                table.AddRow("re-embedded", refreshed.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("undecodable", failed.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("photos/s", (photos / seconds).ToString("0.00", CultureInfo.InvariantCulture));
                 console.Write(table);

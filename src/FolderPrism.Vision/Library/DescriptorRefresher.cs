@@ -33,6 +33,10 @@ public sealed class DescriptorRefresher(
     public static int DescriptorBytes(string? embedderName) =>
         sizeof(float) * (embedderName == FaceEmbedderNames.FaceRecognition ? 128 : 1024);
 
+    /// <summary>Bytes of the other embedder's descriptors: what clustering must leave out while they wait here.</summary>
+    public static int OtherDescriptorBytes(string? embedderName) =>
+        DescriptorBytes(embedderName == FaceEmbedderNames.FaceRecognition ? FaceEmbedderNames.FaceRes : FaceEmbedderNames.FaceRecognition);
+
     private int Bytes => DescriptorBytes(options.Value.Embedder);
 
     /// <summary>Faces waiting for a descriptor of the current embedder.</summary>
