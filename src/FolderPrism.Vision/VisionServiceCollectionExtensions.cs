@@ -37,6 +37,7 @@ public static class VisionServiceCollectionExtensions
         services.TryAddSingleton<ServingActivity>();
         services.AddSingleton<VisionProcessor>();
         services.AddSingleton<PeopleClusteringRun>();
+        services.AddSingleton<DescriptorRefresher>();
         services.AddSingleton<RegionEmbedder>();
         return services;
     }

@@ -54,4 +54,12 @@ public sealed class Face
     /// <c>p&lt;personId&gt;</c> and <c>c&lt;clusterId&gt;</c>.
     /// </summary>
     public string? Rejections { get; set; }
+
+    /// <summary>
+    /// The name this face's MWG region had in the XMP sidecar when FolderPrism last wrote or read it (empty: the region
+    /// had no name; null: not known to be in the sidecar). A re-read that finds another name, no name or no region
+    /// knows another program (digiKam, Lightroom) changed it, rather than the sidecar lagging behind the index. Only
+    /// kept for faces FolderPrism owns (detected, drawn by hand); file faces are the sidecar's own.
+    /// </summary>
+    public string? SidecarName { get; set; }
 }

@@ -44,4 +44,10 @@ public sealed record MediaAnalysis
     /// the index tell a sidecar read before an edit made in FolderPrism (still without it) from one written after it.
     /// </summary>
     public DateTime? XmpSidecarsModifiedUtc { get; init; }
+
+    /// <summary>
+    /// <see cref="Faces"/> are the regions an XMP sidecar stated (even none), not the file's embedded ones: only then
+    /// does a face missing from them mean someone removed its region.
+    /// </summary>
+    public bool FacesFromSidecar { get; init; }
 }

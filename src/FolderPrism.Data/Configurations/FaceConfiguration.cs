@@ -16,6 +16,7 @@ internal sealed class FaceConfiguration : IEntityTypeConfiguration<Face>
         builder.Property(f => f.Origin).HasMaxLength(64);
         builder.Property(f => f.Landmarks).HasMaxLength(512);
         builder.Property(f => f.Rejections).HasMaxLength(1024);
+        builder.Property(f => f.SidecarName).HasMaxLength(512);
         builder.HasOne(f => f.Person).WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.SetNull);
     }
 }

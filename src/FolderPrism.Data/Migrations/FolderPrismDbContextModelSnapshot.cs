@@ -158,6 +158,10 @@ namespace FolderPrism.Data.Migrations
                     b.Property<double?>("Score")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("SidecarName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 

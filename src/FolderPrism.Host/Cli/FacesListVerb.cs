@@ -13,7 +13,8 @@ namespace FolderPrism.Host.Cli;
 /// <summary>
 /// <c>folderprism faces list [--json]</c>: every face of every present photo. With <c>--json</c>, one object per
 /// line: <c>path</c> (relative to Originals/), <c>box</c> [x, y, w, h] in pixels of the upright image, <c>score</c>,
-/// <c>source</c> (detected | xmp | manual) and <c>person</c> (name, unnamed cluster id, or null).
+/// <c>source</c> (detected | xmp | manual) and <c>person</c> (name, unnamed cluster id, or null). A person added to a
+/// whole photo by hand (COPY into <c>People/X</c> of a photo without a single unassigned face) has no box: <c>null</c>.
 /// </summary>
 internal sealed class FacesListVerb : ICliVerb
 {
@@ -42,6 +43,7 @@ internal sealed class FacesListVerb : ICliVerb
                     var w = f.ImageWidth ?? (swap ? row.Height : row.Width) ?? 0;
                     var h = f.ImageHeight ?? (swap ? row.Width : row.Height) ?? 0;
                     int[] box = [Px(f.X, w), Px(f.Y, h), Px(f.Width, w), Px(f.Height, h)];
+                    var wholePhoto = f.Source == AssociationSource.User && f.Width >= 1 && f.Height >= 1;
                     var source = f.Source switch
                     {
                         AssociationSource.Recognition => "detected",
@@ -53,7 +55,7 @@ internal sealed class FacesListVerb : ICliVerb
                         var node = new JsonObject
                         {
                             ["path"] = row.RelativePath,
-                            ["box"] = new JsonArray(box.Select(v => (JsonNode?)v).ToArray()),
+                            ["box"] = wholePhoto ? null : new JsonArray(box.Select(v => (JsonNode?)v).ToArray()),
                             ["score"] = f.Score is { } s ? Math.Round(s, 4) : null,
                             ["source"] = source,
                             ["person"] = row.Person is { } name ? name : f.ClusterId is { } c ? c : null,
@@ -64,7 +66,8 @@ internal sealed class FacesListVerb : ICliVerb
                     {
                         var who = row.Person ?? (f.ClusterId is { } c ? $"cluster {c}" : "-");
                         var score = f.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "-";
-                        await output.WriteLineAsync($"{row.RelativePath}  [{string.Join(',', box)}]  {score}  {source}  {who}".AsMemory(), ct);
+                        var where = wholePhoto ? "whole photo" : $"[{string.Join(',', box)}]";
+                        await output.WriteLineAsync($"{row.RelativePath}  {where}  {score}  {source}  {who}".AsMemory(), ct);
                     }
                 }
 

@@ -13,7 +13,8 @@ namespace FolderPrism.Host.Cli;
 /// <c>folderprism faces run</c>: analyses every pending photo (faces, descriptors, labels) in the foreground with a
 /// progress bar, then clusters people: incrementally (new faces join people and clusters, the rest forms new clusters),
 /// or everything again with <c>--recluster</c>. Photos are pending once indexed with thumbnails and until analysed in
-/// their current version. Refuses while a daemon works on the same data folder: its vision worker does the same job.
+/// their current version; faces whose descriptor is another embedder's (<c>Vision:Embedder</c> switched) are
+/// embedded again before clustering. Refuses while a daemon works on the same data folder: its vision worker does the same job.
 /// </summary>
 internal sealed class FacesRunVerb : ICliVerb
 {
@@ -41,8 +42,9 @@ internal sealed class FacesRunVerb : ICliVerb
                 }
 
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(session.Console.Out) });
+                var refresher = session.Services.GetRequiredService<DescriptorRefresher>();
                 var total = await processor.CountPendingAsync(ct);
-                var (photos, faces, failed) = (0, 0, 0);
+                var (photos, faces, failed, refreshed) = (0, 0, 0, 0);
                 var clock = Stopwatch.StartNew();
                 await console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -62,6 +64,32 @@ internal sealed class FacesRunVerb : ICliVerb
                             }
                         }
 
+                        // Faces embedded by another embedder (Vision:Embedder switched) or regions without a descriptor.
+                        var stale = await refresher.CountStaleAsync(ct);
+                        if (stale > 0)
+                        {
+                            var again = progressContext.AddTask("descriptors", maxValue: stale);
+                            var skip = new HashSet<Guid>();
+                            while (await refresher.ListStaleAsync(8, skip, ct) is { Count: > 0 } batch)
+                            {
+                                foreach (var photo in batch)
+                                {
+                                    var outcome = refresher.Embed(photo, ct);
+                                    var saved = await refresher.SaveAsync(outcome, ct);
+                                    refreshed += saved;
+                                    if (outcome.Error is not null || saved == 0)
+                                    {
+                                        skip.Add(photo.ItemId);
+                                        failed += outcome.Error is null ? 0 : 1;
+                                    }
+
+                                    again.Value = Math.Min(again.MaxValue, refreshed);
+                                }
+                            }
+
+                            again.Value = again.MaxValue;
+                        }
+
                         task.Description = "people";
                         await session.Services.GetRequiredService<PeopleClusteringRun>().RunAsync(result.GetValue(recluster), ct);
                         task.Value = task.MaxValue;
@@ -71,6 +99,7 @@ internal sealed class FacesRunVerb : ICliVerb
                 var table = new Table().AddColumn("").AddColumn(new TableColumn("count").RightAligned());
                 table.AddRow("photos analysed", photos.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("faces stored", faces.ToString(CultureInfo.InvariantCulture));
+                table.AddRow("re-embedded", refreshed.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("undecodable", failed.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("photos/s", (photos / seconds).ToString("0.00", CultureInfo.InvariantCulture));
                 console.Write(table);

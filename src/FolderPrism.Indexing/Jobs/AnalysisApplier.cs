@@ -51,7 +51,7 @@ public sealed class AnalysisApplier(
         else
         {
             await SyncTagsAsync(db, item, analysis, now, cancellationToken);
-            await SyncFacesAsync(db, item, analysis.Faces, cancellationToken);
+            await SyncFacesAsync(db, item, analysis, cancellationToken);
             await SyncAlbumsAsync(db, item, analysis.Albums, now, cancellationToken);
         }
 
@@ -135,15 +135,19 @@ public sealed class AnalysisApplier(
     }
 
     private static async Task SyncFacesAsync(
-        FolderPrismDbContext db, MediaItem item, IReadOnlyList<FaceRegion> faces, CancellationToken cancellationToken)
+        FolderPrismDbContext db, MediaItem item, MediaAnalysis analysis, CancellationToken cancellationToken)
     {
         var stale = item.Faces.Where(f => f.Source == AssociationSource.File).ToList();
-        foreach (var region in faces)
+        var owned = item.Faces.Where(f => f.Source != AssociationSource.File).ToList();
+        var seen = new HashSet<Face>();
+        foreach (var region in analysis.Faces)
         {
             // FolderPrism writes detected faces and boxes users drew to the sidecar too: read back, they are those
-            // faces (same box to the sidecar's 6 decimals), not new file-sourced ones.
-            if (item.Faces.Any(f => f.Source != AssociationSource.File && SameBox(f, region)))
+            // faces (same box to the sidecar's 6 decimals), not new file-sourced ones; a name changed there applies.
+            if (owned.FirstOrDefault(f => !seen.Contains(f) && SameBox(f, region)) is { } mine)
             {
+                seen.Add(mine);
+                await OwnedFaceRegions.ApplyNameAsync(db, mine, region.Name, cancellationToken);
                 continue;
             }
 
@@ -165,6 +169,8 @@ public sealed class AnalysisApplier(
         }
 
         item.Faces.RemoveAll(stale.Contains);
+        var removed = owned.Where(f => !seen.Contains(f) && OwnedFaceRegions.WasRemoved(f, analysis)).ToList();
+        item.Faces.RemoveAll(removed.Contains);
     }
 
     private static bool SameBox(Face face, FaceRegion region) =>

@@ -38,6 +38,10 @@ public sealed class ExtractedMetadata
     public bool HierarchicalKeywordsStated { get; set; }
 
     public bool FacesStated { get; set; }
+
+    /// <summary>An XMP sidecar stated the face regions (see <c>MediaAnalysis.FacesFromSidecar</c>).</summary>
+    public bool FacesFromSidecar { get; set; }
+
     public double? DurationSeconds { get; set; }
     public string? VideoCodec { get; set; }
     public int? Rotation { get; set; }

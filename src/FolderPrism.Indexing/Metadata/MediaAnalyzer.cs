@@ -81,6 +81,7 @@ public sealed class MediaAnalyzer(IOptions<MediaAnalysisOptions> options, TimePr
             DamageReason = damage,
             Sidecars = sidecars,
             XmpSidecarsModifiedUtc = xmpModified,
+            FacesFromSidecar = metadata.FacesFromSidecar,
         };
     }
 
@@ -166,6 +167,7 @@ public sealed class MediaAnalyzer(IOptions<MediaAnalysisOptions> options, TimePr
                 metadata.Keywords = xmp.KeywordsStated ? [.. xmp.Keywords] : metadata.Keywords;
                 metadata.HierarchicalKeywords = xmp.HierarchicalKeywordsStated ? [.. xmp.HierarchicalKeywords] : metadata.HierarchicalKeywords;
                 metadata.Faces = xmp.FacesStated ? [.. xmp.Faces] : metadata.Faces;
+                metadata.FacesFromSidecar |= xmp.FacesStated;
                 sidecars.Add(sidecar);
             }
             catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)

@@ -65,6 +65,28 @@ internal sealed class AssociationMount(
             return true;
         }
 
+        if (move && source.Path.Segments.Count >= 3 && source.Path.Segments[0] == Name)
+        {
+            // A photo moved between two folders of this mount: taken out of the source first (its key resolved before
+            // anything changes — an Unknown N folder can drop below the threshold and vanish once its face moves on),
+            // then added. People move the very face that was in the source folder when there is one.
+            if (PeopleViews.ClusterId(key) is not null)
+            {
+                throw new DavException(StatusCodes.Status403Forbidden, message: "Name the person first (rename the Unknown folder), then add photos.");
+            }
+
+            var from = await KeyAsync(source.Path, cancellationToken);
+            var itemId = await locator.ItemIdAsync(source, cancellationToken);
+            if (kind is VisionPeopleKind people && await people.MoveFaceAsync(from, key, itemId, cancellationToken))
+            {
+                return true;
+            }
+
+            await kind.RemoveAsync(from, itemId, cancellationToken);
+            await kind.AddAsync(key, itemId, cancellationToken);
+            return true;
+        }
+
         await kind.AddAsync(key, await locator.ItemIdAsync(source, cancellationToken), cancellationToken);
         return false;
     }

@@ -48,6 +48,8 @@ internal static class SearchQuery
     {
         var pattern = Like(word);
         var label = LabelSearch.LabelFor(word);
+        // A word of a two-word label ("wine" of "wine glass") matches it too, so a search for the label's name finds it.
+        var (leading, trailing) = (Escape(word) + " %", "% " + Escape(word));
         return (db, items) => items.Where(i =>
             EF.Functions.Like(i.RelativePath, pattern, "\\")
             || (i.Title != null && EF.Functions.Like(i.Title, pattern, "\\"))
@@ -57,7 +59,8 @@ internal static class SearchQuery
             || db.ItemTags.Any(t => t.ItemId == i.Id && EF.Functions.Like(t.Tag!.Name, pattern, "\\"))
             || db.Faces.Any(f => f.ItemId == i.Id && f.Person != null && EF.Functions.Like(f.Person.Name, pattern, "\\"))
             || db.AlbumItems.Any(a => a.ItemId == i.Id && EF.Functions.Like(a.Album!.Name, pattern, "\\"))
-            || db.Labels.Any(l => l.ItemId == i.Id && !l.Rejected && l.Name == label));
+            || db.Labels.Any(l => l.ItemId == i.Id && !l.Rejected
+                && (l.Name == label || EF.Functions.Like(l.Name, leading, "\\") || EF.Functions.Like(l.Name, trailing, "\\"))));
     }
 
     private static ItemFilter Year(string value)

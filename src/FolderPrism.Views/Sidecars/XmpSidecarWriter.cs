@@ -21,7 +21,7 @@ internal sealed class XmpSidecarWriter(ViewServices services, ILogger<XmpSidecar
 {
     public async Task<string?> WriteAsync(Guid itemId, CancellationToken cancellationToken)
     {
-        var (relativePath, content) = await LoadAsync(itemId, cancellationToken);
+        var (relativePath, content, written) = await LoadAsync(itemId, cancellationToken);
         if (relativePath is null || content is null)
         {
             return null;
@@ -50,27 +50,48 @@ internal sealed class XmpSidecarWriter(ViewServices services, ILogger<XmpSidecar
         {
             // Up to date, but its time must still say "after the edit" (AssociationEdits), or re-reads would be ignored.
             File.SetLastWriteTimeUtc(sidecar, AssociationEdits.WriteStamp());
+            await RememberWrittenAsync(written, cancellationToken);
             return sidecar;
         }
 
         await WriteAtomicallyAsync(sidecar, merged, cancellationToken);
+        await RememberWrittenAsync(written, cancellationToken);
         logger.LogDebug("Wrote {Sidecar}", sidecar);
         return sidecar;
     }
 
-    private async Task<(string? Path, SidecarContent? Content)> LoadAsync(Guid itemId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records what the sidecar now says about each face FolderPrism owns (<see cref="Face.SidecarName"/>), after the
+    /// file is in place, so a later re-read can tell a name changed in digiKam/Lightroom from a sidecar that lags.
+    /// </summary>
+    private async Task RememberWrittenAsync(IReadOnlyList<(long Id, string Name)> written, CancellationToken cancellationToken)
+    {
+        if (written.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var group in written.GroupBy(w => w.Name, StringComparer.Ordinal))
+        {
+            var ids = group.Select(w => w.Id).ToList();
+            await db.Faces.Where(f => ids.Contains(f.Id)).ExecuteUpdateAsync(u => u.SetProperty(f => f.SidecarName, group.Key), cancellationToken);
+        }
+    }
+
+    private async Task<(string? Path, SidecarContent? Content, IReadOnlyList<(long Id, string Name)> Written)> LoadAsync(Guid itemId, CancellationToken cancellationToken)
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
         var item = await db.MediaItems.AsNoTracking().Where(i => i.Id == itemId && i.State == ItemState.Present && i.TrashedAt == null)
             .Select(i => new { i.RelativePath, i.Width, i.Height, i.Orientation }).FirstOrDefaultAsync(cancellationToken);
         if (item is null)
         {
-            return (null, null);
+            return (null, null, []);
         }
 
         var tags = await db.ItemTags.AsNoTracking().Where(t => t.ItemId == itemId).Select(t => t.Tag!.FullPath).ToListAsync(cancellationToken);
         var faces = await db.Faces.AsNoTracking().Where(f => f.ItemId == itemId)
-            .Select(f => new { f.X, f.Y, f.Width, f.Height, f.Origin, f.Source, Name = f.Person == null ? null : f.Person.Name })
+            .Select(f => new { f.Id, f.X, f.Y, f.Width, f.Height, f.Origin, f.Source, Name = f.Person == null ? null : f.Person.Name })
             .ToListAsync(cancellationToken);
         var albums = await db.AlbumItems.AsNoTracking().Where(a => a.ItemId == itemId).Select(a => a.Album!.Name).ToListAsync(cancellationToken);
 
@@ -85,7 +106,9 @@ internal sealed class XmpSidecarWriter(ViewServices services, ILogger<XmpSidecar
             Albums: Sorted(albums),
             Width: item.Width,
             Height: item.Height);
-        return (item.RelativePath, content);
+        var written = faces.Where(f => f.Source != AssociationSource.File && !PeopleKind.IsWholePhoto(f.Source, f.Origin, f.Width, f.Height))
+            .Select(f => (f.Id, f.Name ?? string.Empty)).ToList();
+        return (item.RelativePath, content, written);
     }
 
     private static List<string> Sorted(IEnumerable<string> values) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using FolderPrism.Core.Library;
 using FolderPrism.Data;
 using FolderPrism.Views.Mounts;
+using FolderPrism.Views.Sidecars;
 using FolderPrism.Vision.Library;
 using FolderPrism.WebDav.Http;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +16,9 @@ namespace FolderPrism.Views.Writes;
 /// records the rejection so clustering never puts it back, deleting an <c>Unknown N</c> folder rejects the cluster,
 /// and COPY of a photo into a person assigns the photo's single unassigned face when there is exactly one.
 /// Never the same person twice in one photo: a rename or merge leaves such a face where it was.
+/// Photos whose faces get a name are queued for their XMP sidecar (the region gains the name, for digiKam/Lightroom).
 /// </summary>
-internal sealed class VisionPeopleKind(IDbContextFactory<FolderPrismDbContext> contexts, PeopleKind people, TimeProvider time) : IAssociationKind
+internal sealed class VisionPeopleKind(IDbContextFactory<FolderPrismDbContext> contexts, PeopleKind people, TimeProvider time, SidecarQueue sidecars) : IAssociationKind
 {
     public Task CreateAsync(string name, CancellationToken cancellationToken) => people.CreateAsync(name, cancellationToken);
 
@@ -59,17 +61,21 @@ internal sealed class VisionPeopleKind(IDbContextFactory<FolderPrismDbContext> c
         var personId = person.Id;
         var taken = (await db.Faces.Where(f => f.PersonId == personId).Select(f => f.ItemId).ToListAsync(cancellationToken)).ToHashSet();
         var faces = await db.Faces.Where(f => f.ClusterId == cluster && f.PersonId == null).ToListAsync(cancellationToken);
+        var named = new List<Guid>();
         foreach (var face in faces.Where(f => taken.Add(f.ItemId)))
         {
             if (!FaceRecords.ParseRejections(face.Rejections).Contains(FaceRecords.PersonToken(personId)))
             {
+                sidecars.Editing(face.ItemId); // stamped before the change, so a re-read of the old sidecar is ignored
                 face.PersonId = personId;
                 face.ClusterId = null;
+                named.Add(face.ItemId);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        sidecars.Enqueue(named);
     }
 
     public async Task AddAsync(string key, Guid itemId, CancellationToken cancellationToken)
@@ -89,6 +95,7 @@ internal sealed class VisionPeopleKind(IDbContextFactory<FolderPrismDbContext> c
                 unassigned[0].PersonId = personId;
                 unassigned[0].ClusterId = null;
                 await db.SaveChangesAsync(cancellationToken);
+                sidecars.Enqueue(itemId);
                 return;
             }
         }
@@ -118,6 +125,37 @@ internal sealed class VisionPeopleKind(IDbContextFactory<FolderPrismDbContext> c
 
         await db.SaveChangesAsync(cancellationToken);
         await people.RemoveAsync(key, itemId, cancellationToken);
+    }
+
+    /// <summary>
+    /// MOVE of a photo from one people folder to another: the photo's one face in the source folder (cluster or person)
+    /// goes to the destination person and remembers where it came from. False when that is not one face (or the
+    /// destination already has a face on the photo): the caller falls back to remove + add.
+    /// </summary>
+    public async Task<bool> MoveFaceAsync(string fromKey, string toKey, Guid itemId, CancellationToken cancellationToken)
+    {
+        if (PeopleViews.ClusterId(toKey) is not null || !int.TryParse(toKey, NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+        {
+            return false;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var faces = await db.Faces.Where(f => f.ItemId == itemId).ToListAsync(cancellationToken);
+        var cluster = PeopleViews.ClusterId(fromKey);
+        int? from = cluster is null && int.TryParse(fromKey, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+        var candidates = faces.Where(f => cluster is { } c ? f.ClusterId == c && f.PersonId == null : from is { } person && f.PersonId == person).ToList();
+        if (candidates.Count != 1 || faces.Any(f => f.PersonId == to))
+        {
+            return false;
+        }
+
+        var face = candidates[0];
+        face.Rejections = FaceRecords.AddRejection(face.Rejections, cluster is { } rejected ? FaceRecords.ClusterToken(rejected) : FaceRecords.PersonToken(from!.Value));
+        face.PersonId = to;
+        face.ClusterId = null;
+        await db.SaveChangesAsync(cancellationToken);
+        sidecars.Enqueue(itemId);
+        return true;
     }
 
     private static void Reject(Face face, string token)

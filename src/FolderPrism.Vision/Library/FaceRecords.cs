@@ -37,6 +37,25 @@ public static class FaceRecords
         return sb.ToString();
     }
 
+    /// <summary>Inverse of <see cref="EncodeLandmarks"/>, in pixels of a <paramref name="width"/>×<paramref name="height"/> image; empty when unknown or malformed.</summary>
+    public static IReadOnlyList<FacePoint> DecodeLandmarks(string? encoded, double width, double height)
+    {
+        var points = new List<FacePoint>();
+        foreach (var pair in (encoded ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var xy = pair.Split(',');
+            if (xy.Length != 2 || !double.TryParse(xy[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+                || !double.TryParse(xy[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var y))
+            {
+                return [];
+            }
+
+            points.Add(new FacePoint(x * width, y * height));
+        }
+
+        return points;
+    }
+
     public static string PersonToken(int personId) => "p" + personId.ToString(CultureInfo.InvariantCulture);
 
     public static string ClusterToken(long clusterId) => "c" + clusterId.ToString(CultureInfo.InvariantCulture);

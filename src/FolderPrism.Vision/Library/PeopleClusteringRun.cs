@@ -14,8 +14,16 @@ namespace FolderPrism.Vision.Library;
 /// (<c>faces run --recluster</c>) re-runs <see cref="FaceClusterer"/> over every face, keeping ids where it can.
 /// Faces a user named keep their person; rejections (person or cluster) are honoured in both.
 /// </summary>
-public sealed class PeopleClusteringRun(IDbContextFactory<FolderPrismDbContext> contexts, FaceClusterer clusterer, IncrementalFaceClusterer incremental, FaceClusteringOptions options)
+public sealed class PeopleClusteringRun(
+    IDbContextFactory<FolderPrismDbContext> contexts,
+    FaceClusterer clusterer,
+    IncrementalFaceClusterer incremental,
+    FaceClusteringOptions options,
+    Microsoft.Extensions.Options.IOptions<VisionOptions> vision)
 {
+    /// <summary>Descriptors of the other embedder are left out; they wait for <see cref="DescriptorRefresher"/>.</summary>
+    private int OtherBytes => DescriptorRefresher.OtherDescriptorBytes(vision.Value.Embedder);
+
     /// <summary>An incremental run; returns the number of faces whose assignment changed.</summary>
     public async Task<int> RunAsync(CancellationToken ct) => (await RunAsync(full: false, ct)).Changed;
 
@@ -26,10 +34,11 @@ public sealed class PeopleClusteringRun(IDbContextFactory<FolderPrismDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var other = OtherBytes;
         // Metadata of every face that matters (no descriptors): cheap, and it says who is on which photo.
         var rows = await db.Faces.AsNoTracking()
             .Where(f => f.PersonId != null || f.ClusterId != null || (f.Embedding != null && f.Clusterable))
-            .Select(f => new FaceRow(f.Id, f.ItemId, f.PersonId, f.ClusterId, f.Source, f.Rejections, f.Embedding != null, f.Clusterable))
+            .Select(f => new FaceRow(f.Id, f.ItemId, f.PersonId, f.ClusterId, f.Source, f.Rejections, f.Embedding != null && f.Embedding.Length != other, f.Clusterable))
             .ToListAsync(ct);
         var pending = rows.Where(r => r.HasEmbedding && r.Clusterable && r.PersonId is null && r.ClusterId is null).ToList();
         if (pending.Count == 0)
@@ -87,7 +96,8 @@ public sealed class PeopleClusteringRun(IDbContextFactory<FolderPrismDbContext> 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var byName = people.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-        var faces = await db.Faces.Where(f => f.Embedding != null && (f.Clusterable || f.PersonId != null)).ToListAsync(ct);
+        var other = OtherBytes;
+        var faces = await db.Faces.Where(f => f.Embedding != null && f.Embedding.Length != other && (f.Clusterable || f.PersonId != null)).ToListAsync(ct);
         var photoIds = new Dictionary<Guid, long>();
         var input = faces.Select(f =>
         {

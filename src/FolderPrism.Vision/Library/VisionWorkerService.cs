@@ -13,6 +13,7 @@ namespace FolderPrism.Vision.Library;
 /// </summary>
 public sealed class VisionWorkerService(
     VisionProcessor processor,
+    DescriptorRefresher refresher,
     PeopleClusteringRun clustering,
     ServingActivity activity,
     IOptions<VisionOptions> options,
@@ -30,6 +31,9 @@ public sealed class VisionWorkerService(
     private VisionStageTimes? _stages;
     private int _stagePhotos;
     private int _previews;
+
+    /// <summary>Photos whose re-embedding failed (undecodable) in this run: not retried until restart.</summary>
+    private readonly HashSet<Guid> _refreshFailed = [];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -79,6 +83,14 @@ public sealed class VisionWorkerService(
                 if (batch.Count == 0)
                 {
                     LogTimings();
+                    // New photos first; then faces whose descriptor is another embedder's (or missing), a batch at a
+                    // time. Clustering waits until they are done: a half re-embedded library would split people.
+                    if (RefreshBatch(settings, ct))
+                    {
+                        dirtyFaces = true;
+                        continue;
+                    }
+
                     if (dirtyFaces)
                     {
                         Cluster(ct);
@@ -178,6 +190,48 @@ public sealed class VisionWorkerService(
         }
 
         return dirty != 0;
+    }
+
+    /// <summary>
+    /// Re-embeds one batch of photos with stale descriptors (<see cref="DescriptorRefresher"/>) on this thread,
+    /// pausing while serving is busy like analysis does. Returns false when there was nothing to do.
+    /// </summary>
+    private bool RefreshBatch(VisionWorkerOptions settings, CancellationToken ct)
+    {
+        var stale = refresher.ListStaleAsync(Math.Max(1, settings.BatchSize), _refreshFailed, ct).GetAwaiter().GetResult();
+        if (stale.Count == 0)
+        {
+            return false;
+        }
+
+        var faces = 0;
+        foreach (var photo in stale)
+        {
+            while (activity.IsBusy(settings.PauseAfterRequest) && !ct.IsCancellationRequested)
+            {
+                ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
+            }
+
+            ct.ThrowIfCancellationRequested();
+            var outcome = refresher.Embed(photo, ct);
+            if (outcome.Error is { } error)
+            {
+                logger.LogWarning("Re-embedding skipped {Path}: {Error}", photo.RelativePath, error);
+                _refreshFailed.Add(photo.ItemId);
+            }
+
+            var saved = refresher.SaveAsync(outcome, ct).GetAwaiter().GetResult();
+            faces += saved;
+            if (saved == 0 && outcome.Error is null)
+            {
+                _refreshFailed.Add(photo.ItemId); // nothing stored (changed meanwhile): never spin on it
+            }
+
+            NativeHeap.ReleaseFreedMemory();
+        }
+
+        logger.LogInformation("Re-embedded {Faces} faces on {Photos} photos with the {Embedder} embedder", faces, stale.Count, options.Value.Embedder);
+        return true;
     }
 
     /// <summary>Sums per-stage timings and logs them every <see cref="TimingsEvery"/> photos (and when the queue drains).</summary>

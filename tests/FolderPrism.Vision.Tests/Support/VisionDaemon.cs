@@ -54,7 +54,12 @@ internal sealed class VisionDaemon : IAsyncDisposable
             Overrides = overrides,
         });
         await app.StartAsync(cancellationToken);
-        await app.Services.GetRequiredService<UserStore>().AddAsync(User, UserRole.Editor, Password, cancellationToken);
+        var users = app.Services.GetRequiredService<UserStore>();
+        if (await users.FindAsync(User, cancellationToken) is null) // a restart on the same data folder keeps its users
+        {
+            await users.AddAsync(User, UserRole.Editor, Password, cancellationToken);
+        }
+
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
         return new VisionDaemon(app, http);

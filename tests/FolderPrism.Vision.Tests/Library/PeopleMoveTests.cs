@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using FolderPrism.Vision.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FolderPrism.Vision.Tests.Library;
+
+/// <summary>
+/// MOVE of a photo from an <c>Unknown N</c> folder into a person folder (what rclone does, file by file, when a folder
+/// is moved onto an existing name), with the real models: the face that was in the cluster goes to the person, the
+/// cluster remembers it left, and the request succeeds even though the cluster folder drops below the threshold
+/// (it used to answer 409 after making the change). Moving into an <c>Unknown N</c> folder is refused unchanged.
+/// </summary>
+public sealed class PeopleMoveTests(InstalledModelsFixture models) : IClassFixture<InstalledModelsFixture>, IDisposable
+{
+    private readonly TempDir _temp = new();
+
+    [Fact]
+    public async Task Moving_a_photo_from_a_cluster_into_a_person_names_that_face()
+    {
+        var library = _temp.File("library");
+        var data = _temp.File("data");
+        var originals = Path.Combine(library, "Originals", "2020");
+        Directory.CreateDirectory(originals);
+        File.Copy(SamplePhotos.ThreeFaces, Path.Combine(originals, "a-original.jpg"));
+        ImageVariants.Mirrored(SamplePhotos.ThreeFaces, Path.Combine(originals, "b-mirrored.jpg"));
+        ImageVariants.Brightness(SamplePhotos.ThreeFaces, Path.Combine(originals, "c-bright.jpg"), 30);
+        ModelStores.Merge(data, models.Store);
+        var ct = DaemonWait.Timeout;
+
+        await using var daemon = await VisionDaemon.StartAsync(library, data, VisionDaemon.FastWorker(), ct);
+        await DaemonWait.ForAsync(daemon.Contexts, async db => await db.VisionStates.CountAsync(ct) == 3
+            && await db.Faces.CountAsync(f => f.ClusterId != null, ct) == 9, "analysis and clustering");
+        (await DavListing.SendAsync(daemon.Http, "MKCOL", "/People/Dave/", ct)).ShouldBe(201);
+        var photo = (await DavListing.ListAsync(daemon.Http, "/People/Unknown 2/", ct)).Single(n => n.EndsWith("a-original.jpg", StringComparison.Ordinal));
+        (await DavListing.SendAsync(daemon.Http, "MOVE", "/People/Unknown 2/" + photo, ct, "/People/Unknown 3/" + photo)).ShouldBe(403);
+        (await DavListing.SendAsync(daemon.Http, "MOVE", "/People/Unknown 2/" + photo, ct, "/People/Dave/" + photo)).ShouldBe(201);
+
+        (await DavListing.ListAsync(daemon.Http, "/People/Dave/", ct)).ShouldBe([photo]);
+        (await DavListing.ListAsync(daemon.Http, "/People/", ct)).ShouldNotContain("Unknown 2/"); // two faces left: below MinFaces
+        var list = await CliRun.RunAsync("faces", "list", "--json", "--library", library, "--data", data);
+        list.Code.ShouldBe(0, list.Error);
+        var faces = list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var dave = faces.Single(f => f["person"] is JsonValue v && v.TryGetValue<string>(out var who) && who == "Dave");
+        dave["path"]!.GetValue<string>().ShouldBe("2020/a-original.jpg");
+        dave["source"]!.GetValue<string>().ShouldBe("detected");
+        dave["box"]!.AsArray().Count.ShouldBe(4);
+        faces.Count.ShouldBe(9); // no whole-photo Dave besides
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+    }
+}
