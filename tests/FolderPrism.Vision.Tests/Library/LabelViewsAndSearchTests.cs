@@ -29,6 +29,7 @@ public sealed class LabelViewsAndSearchTests(InstalledModelsFixture models) : IC
         var ct = DaemonWait.Timeout;
         var settings = VisionDaemon.FastWorker();
         settings["Vision:IdleRelease"] = "00:00:01";
+        settings["Vision:Objects:InputSize"] = "512"; // the default 384 finds only the people in this photo, not the glasses
 
         await using var daemon = await VisionDaemon.StartAsync(library, data, settings, ct);
         await DaemonWait.ForAsync(daemon.Contexts, async db => await db.VisionStates.CountAsync(ct) == 1, "analysis");
