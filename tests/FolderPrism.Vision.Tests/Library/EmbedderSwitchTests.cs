@@ -21,13 +21,7 @@ public sealed class EmbedderSwitchTests(InstalledModelsFixture models, FaceRecog
     [Fact]
     public async Task Switching_embedder_re_embeds_old_faces_keeping_people_and_rejections()
     {
-        var library = _temp.File("library");
-        var data = _temp.File("data");
-        var originals = Path.Combine(library, "Originals", "2020");
-        Directory.CreateDirectory(originals);
-        File.Copy(SamplePhotos.ThreeFaces, Path.Combine(originals, "a-original.jpg"));
-        ImageVariants.Mirrored(SamplePhotos.ThreeFaces, Path.Combine(originals, "b-mirrored.jpg"));
-        ImageVariants.Brightness(SamplePhotos.ThreeFaces, Path.Combine(originals, "c-bright.jpg"), 30);
+        var (library, data, originals) = ThreeFacesLibrary.Create(_temp);
         ModelStores.Merge(data, models.Store, faceRecognition.Store);
         var ct = DaemonWait.Timeout;
 

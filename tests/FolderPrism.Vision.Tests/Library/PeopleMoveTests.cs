@@ -18,13 +18,7 @@ public sealed class PeopleMoveTests(InstalledModelsFixture models) : IClassFixtu
     [Fact]
     public async Task Moving_a_photo_from_a_cluster_into_a_person_names_that_face()
     {
-        var library = _temp.File("library");
-        var data = _temp.File("data");
-        var originals = Path.Combine(library, "Originals", "2020");
-        Directory.CreateDirectory(originals);
-        File.Copy(SamplePhotos.ThreeFaces, Path.Combine(originals, "a-original.jpg"));
-        ImageVariants.Mirrored(SamplePhotos.ThreeFaces, Path.Combine(originals, "b-mirrored.jpg"));
-        ImageVariants.Brightness(SamplePhotos.ThreeFaces, Path.Combine(originals, "c-bright.jpg"), 30);
+        var (library, data, _) = ThreeFacesLibrary.Create(_temp);
         ModelStores.Merge(data, models.Store);
         var ct = DaemonWait.Timeout;
 

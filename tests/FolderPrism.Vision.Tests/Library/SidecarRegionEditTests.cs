@@ -21,13 +21,7 @@ public sealed class SidecarRegionEditTests(InstalledModelsFixture models) : ICla
     [Fact]
     public async Task Names_changed_or_removed_in_the_sidecar_reassign_unassign_or_remove_detected_faces()
     {
-        var library = _temp.File("library");
-        var data = _temp.File("data");
-        var originals = Path.Combine(library, "Originals", "2020");
-        Directory.CreateDirectory(originals);
-        File.Copy(SamplePhotos.ThreeFaces, Path.Combine(originals, "a-original.jpg"));
-        ImageVariants.Mirrored(SamplePhotos.ThreeFaces, Path.Combine(originals, "b-mirrored.jpg"));
-        ImageVariants.Brightness(SamplePhotos.ThreeFaces, Path.Combine(originals, "c-bright.jpg"), 30);
+        var (library, data, originals) = ThreeFacesLibrary.Create(_temp);
         ModelStores.Merge(data, models.Store);
         var ct = DaemonWait.Timeout;
 
