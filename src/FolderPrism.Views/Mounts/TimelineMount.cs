@@ -79,7 +79,7 @@ internal sealed class TimelineMount(
     {
         await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken); // one connection set-up (pragmas) for every query below
-        var years = await ItemQueries.YearsAsync(filter(db, ItemQueries.Visible(db)), cancellationToken);
+        var years = await ItemQueries.YearsAsync(from => filter(db, ItemQueries.Visible(db).InRange(from, null)), cancellationToken);
         return years.Select(y =>
         {
             var path = RootPath.Child(y.ToString("D4", CultureInfo.InvariantCulture));
@@ -94,7 +94,8 @@ internal sealed class TimelineMount(
         await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken); // one connection set-up (pragmas) for every query below
         var shard = Shard.Year(year);
-        var months = await ItemQueries.MonthsAsync(filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To), cancellationToken);
+        var months = await ItemQueries.MonthsAsync(
+            from => filter(db, ItemQueries.Visible(db).InRange(from, null)).InRange(shard.From, shard.To), cancellationToken);
         return months.Select(m => (IDavItem)Set.Folder(yearPath.Child(ShardedSet.MonthName(year, m)), filter, Shard.Month(year, m))).ToList();
     }
 }
