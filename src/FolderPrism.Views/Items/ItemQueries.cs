@@ -36,25 +36,27 @@ internal static class ItemQueries
 
     // Years, months and days are found by skipping: the first visible date from a point on (index order, early exit),
     // then the next one from the start of the following period. A handful of index seeks instead of a DISTINCT over
-    // every matching row; at worst (a sparse filter) one pass over the index in total.
-    public static Task<List<int>> YearsAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
-        DistinctAsync(items, d => d.Year, d => d.Year < 9999 ? new DateTime(d.Year + 1, 1, 1) : null, cancellationToken);
+    // every matching row; at worst (a sparse filter) one pass over the index in total. The caller builds each query
+    // from its starting point with that bound as the query's FIRST date term: SQLite seeks the date index with only one
+    // lower bound, the first it meets, so a point added after a view's own range would scan from the range's start.
+    public static Task<List<int>> YearsAsync(Func<DateTime?, IQueryable<MediaItem>> itemsFrom, CancellationToken cancellationToken) =>
+        DistinctAsync(itemsFrom, d => d.Year, d => d.Year < 9999 ? new DateTime(d.Year + 1, 1, 1) : null, cancellationToken);
 
-    public static Task<List<int>> MonthsAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
-        DistinctAsync(items, d => d.Month, d => d.Year < 9999 || d.Month < 12 ? new DateTime(d.Year, d.Month, 1).AddMonths(1) : null, cancellationToken);
+    public static Task<List<int>> MonthsAsync(Func<DateTime?, IQueryable<MediaItem>> itemsFrom, CancellationToken cancellationToken) =>
+        DistinctAsync(itemsFrom, d => d.Month, d => d.Year < 9999 || d.Month < 12 ? new DateTime(d.Year, d.Month, 1).AddMonths(1) : null, cancellationToken);
 
-    public static Task<List<int>> DaysAsync(IQueryable<MediaItem> items, CancellationToken cancellationToken) =>
-        DistinctAsync(items, d => d.Day, d => d.Date < DateTime.MaxValue.Date ? d.Date.AddDays(1) : null, cancellationToken);
+    public static Task<List<int>> DaysAsync(Func<DateTime?, IQueryable<MediaItem>> itemsFrom, CancellationToken cancellationToken) =>
+        DistinctAsync(itemsFrom, d => d.Day, d => d.Date < DateTime.MaxValue.Date ? d.Date.AddDays(1) : null, cancellationToken);
 
     private static async Task<List<int>> DistinctAsync(
-        IQueryable<MediaItem> items, Func<DateTime, int> part, Func<DateTime, DateTime?> next, CancellationToken cancellationToken)
+        Func<DateTime?, IQueryable<MediaItem>> itemsFrom, Func<DateTime, int> part, Func<DateTime, DateTime?> next,
+        CancellationToken cancellationToken)
     {
         var found = new List<int>();
         DateTime? from = null;
         while (true)
         {
-            var query = from is { } f ? items.Where(i => i.TakenLocal >= f) : items;
-            var first = await query.OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken);
+            var first = await itemsFrom(from).OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken);
             if (first is not { } date)
             {
                 return found;

@@ -90,7 +90,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
         {
             if (over)
             {
-                return await SubFoldersAsync(folder, filter, members, shard, items, cancellationToken);
+                return await SubFoldersAsync(folder, filter, members, shard, db, cancellationToken);
             }
 
             // At most the limit: the few members by key, not a walk of the whole date index probing each row.
@@ -111,7 +111,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
             entries = await items.ToEntries().Take(Limit + 1).ToListAsync(cancellationToken);
             if (entries.Count > Limit)
             {
-                return await SubFoldersAsync(folder, filter, members, shard, items, cancellationToken);
+                return await SubFoldersAsync(folder, filter, members, shard, db, cancellationToken);
             }
         }
 
@@ -145,13 +145,15 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
     }
 
     private async Task<List<IDavItem>> SubFoldersAsync(
-        DavPath folder, ItemFilter filter, MemberIds? members, Shard shard, IQueryable<MediaItem> items, CancellationToken cancellationToken)
+        DavPath folder, ItemFilter filter, MemberIds? members, Shard shard, FolderPrismDbContext db, CancellationToken cancellationToken)
     {
+        // Each skip query's starting point comes first, before the view's own dates (see ItemQueries.YearsAsync).
+        IQueryable<MediaItem> From(DateTime? from) => filter(db, source(db).InRange(from, null)).InRange(shard.From, shard.To);
         var children = new List<(string Name, Shard Shard)>();
         switch (shard.Level)
         {
             case ShardLevel.All:
-                foreach (var year in await ItemQueries.YearsAsync(items, cancellationToken))
+                foreach (var year in await ItemQueries.YearsAsync(From, cancellationToken))
                 {
                     children.Add((year.ToString("D4", CultureInfo.InvariantCulture), Shard.Year(year)));
                 }
@@ -159,7 +161,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
                 break;
             case ShardLevel.Year:
                 var y = shard.From!.Value.Year;
-                foreach (var month in await ItemQueries.MonthsAsync(items, cancellationToken))
+                foreach (var month in await ItemQueries.MonthsAsync(From, cancellationToken))
                 {
                     children.Add((MonthName(y, month), Shard.Month(y, month)));
                 }
@@ -167,7 +169,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
                 break;
             case ShardLevel.Month:
                 var first = shard.From!.Value;
-                foreach (var day in await ItemQueries.DaysAsync(items, cancellationToken))
+                foreach (var day in await ItemQueries.DaysAsync(From, cancellationToken))
                 {
                     var date = new DateTime(first.Year, first.Month, day);
                     children.Add((date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Shard.Day(date)));
@@ -175,7 +177,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
 
                 break;
             default:
-                var count = await items.CountAsync(cancellationToken);
+                var count = await From(null).CountAsync(cancellationToken);
                 var parts = (count + Limit - 1) / Limit;
                 for (var part = 1; part <= parts; part++)
                 {
@@ -232,7 +234,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
 
         return child.Part > 0
             ? await parentItems.CountAsync(cancellationToken) > (child.Part - 1) * Limit
-            : await parentItems.InRange(child.From, child.To).AnyAsync(cancellationToken);
+            : await filter(db, source(db).InRange(child.From, child.To)).InRange(parent.From, parent.To).AnyAsync(cancellationToken);
     }
 
     /// <summary>
@@ -260,8 +262,9 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
         List<ViewEntry> candidates;
         await using (var db = await services.Contexts.CreateDbContextAsync(cancellationToken))
         {
-            candidates = await filter(db, source(db)).InRange(shard.From, shard.To)
-                .InRange(taken, taken.AddSeconds(1)).ToEntries().ToListAsync(cancellationToken);
+            // The capture second first: SQLite seeks the date index with the first range it meets (not the folder's).
+            candidates = await filter(db, source(db).InRange(taken, taken.AddSeconds(1))).InRange(shard.From, shard.To)
+                .ToEntries().ToListAsync(cancellationToken);
         }
 
         foreach (var (entry, name) in ItemNames.Assign(candidates))

@@ -11,13 +11,14 @@ namespace FolderPrism.Views.Items;
 internal sealed class ViewFile : IDavItem
 {
     private readonly ViewServices _services;
+    private string? _physicalPath;
 
     public ViewFile(ViewServices services, DavPath path, ViewEntry entry, FileInfo? stat = null, string? physicalPath = null)
     {
         _services = services;
         Path = path;
         Entry = entry;
-        PhysicalPath = physicalPath ?? services.FullPath(entry.RelativePath);
+        _physicalPath = physicalPath;
         LastModified = CaptureInstant(entry);
         if (stat is not null && (stat.Length != entry.Size || entry.ContentHash is null))
         {
@@ -52,7 +53,8 @@ internal sealed class ViewFile : IDavItem
 
     public string? ETag { get; }
 
-    public string? PhysicalPath { get; }
+    /// <summary>Built on first use (GET, COPY…): a listing of a thousand photos never needs the full paths.</summary>
+    public string? PhysicalPath => _physicalPath ??= _services.FullPath(Entry.RelativePath);
 
     public IDavPropertyManager Properties => _services.Catalog.Documents;
 

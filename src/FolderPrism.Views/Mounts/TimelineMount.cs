@@ -43,21 +43,23 @@ internal sealed class TimelineMount(
             return CachedFolder(RootPath, YearsAsync);
         }
 
-        if (rest[0].Length != 4 || !int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1
-            || !await HasAnyAsync(Shard.Year(year), cancellationToken))
+        if (rest[0].Length != 4 || !int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1)
         {
             return null;
         }
 
+        // Below a month the month's own check settles the year too (one query fewer on every month and photo path).
         var yearPath = RootPath.Child(rest[0]);
-        if (!monthLevel)
+        if (!monthLevel || rest.Count == 1)
         {
-            return await Set.ResolveAsync(yearPath, filter, Shard.Year(year), rest.Skip(1).ToArray(), cancellationToken);
-        }
+            if (!await HasAnyAsync(Shard.Year(year), cancellationToken))
+            {
+                return null;
+            }
 
-        if (rest.Count == 1)
-        {
-            return CachedFolder(yearPath, ct => MonthsAsync(yearPath, year, ct));
+            return monthLevel
+                ? CachedFolder(yearPath, ct => MonthsAsync(yearPath, year, ct))
+                : await Set.ResolveAsync(yearPath, filter, Shard.Year(year), rest.Skip(1).ToArray(), cancellationToken);
         }
 
         if (!DateTime.TryParseExact(rest[1], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
@@ -79,7 +81,7 @@ internal sealed class TimelineMount(
     {
         await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken); // one connection set-up (pragmas) for every query below
-        var years = await ItemQueries.YearsAsync(filter(db, ItemQueries.Visible(db)), cancellationToken);
+        var years = await ItemQueries.YearsAsync(from => filter(db, ItemQueries.Visible(db).InRange(from, null)), cancellationToken);
         return years.Select(y =>
         {
             var path = RootPath.Child(y.ToString("D4", CultureInfo.InvariantCulture));
@@ -94,7 +96,8 @@ internal sealed class TimelineMount(
         await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken); // one connection set-up (pragmas) for every query below
         var shard = Shard.Year(year);
-        var months = await ItemQueries.MonthsAsync(filter(db, ItemQueries.Visible(db)).InRange(shard.From, shard.To), cancellationToken);
+        var months = await ItemQueries.MonthsAsync(
+            from => filter(db, ItemQueries.Visible(db).InRange(from, null)).InRange(shard.From, shard.To), cancellationToken);
         return months.Select(m => (IDavItem)Set.Folder(yearPath.Child(ShardedSet.MonthName(year, m)), filter, Shard.Month(year, m))).ToList();
     }
 }

@@ -100,10 +100,11 @@ internal static class SearchQuery
     {
         var exact = Escape(value);
         var descendants = Escape(value) + "|%";
-        // The matching tags once (a small list), then a key probe (ItemId, TagId IN list) per row of the index-ordered scan.
+        // Per row of the index-ordered scan: the item's own links (a prefix seek, usually none or one) and each link's tag
+        // by key. Not "TagId IN (matching tags)": SQLite re-runs that list inside the correlated EXISTS for every row.
         return (db, items) => items.Where(i => db.ItemTags.Any(t => t.ItemId == i.Id
-            && db.Tags.Where(x => EF.Functions.Like(x.Name, exact, "\\") || EF.Functions.Like(x.FullPath, exact, "\\")
-                || EF.Functions.Like(x.FullPath, descendants, "\\")).Select(x => x.Id).Contains(t.TagId)));
+            && (EF.Functions.Like(t.Tag!.Name, exact, "\\") || EF.Functions.Like(t.Tag!.FullPath, exact, "\\")
+                || EF.Functions.Like(t.Tag!.FullPath, descendants, "\\"))));
     }
 
     private static ItemFilter Camera(string value)
