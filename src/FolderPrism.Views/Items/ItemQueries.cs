@@ -34,6 +34,38 @@ internal static class ItemQueries
     public static IQueryable<ViewEntry> ToUnorderedEntries(this IQueryable<MediaItem> items) =>
         items.Select(i => new ViewEntry(i.Id, i.RelativePath, i.Size, i.TakenLocal!.Value, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt));
 
+    /// <summary>
+    /// The visible items among <paramref name="ids"/>, in the order of <paramref name="ids"/> (the caller's SQL order).
+    /// The ids go in as one JSON parameter (json_each), so SQLite seeks the primary key once per id and no SQL with a
+    /// parameter per id is built. Visibility is re-checked here: an item trashed since the ids were read is left out.
+    /// </summary>
+    public static async Task<List<ViewEntry>> VisibleByIdsAsync(FolderPrismDbContext db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // Stored as EF Core's SQLite Guid text: upper-case "D" format.
+        var json = "[" + string.Join(',', ids.Select(id => "\"" + id.ToString("D").ToUpperInvariant() + "\"")) + "]";
+        var rows = await db.MediaItems
+            .FromSqlRaw("SELECT * FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"value\" FROM json_each({0}))", json)
+            .AsNoTracking()
+            .Select(i => new { i.Id, i.RelativePath, i.Size, i.TakenLocal, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt, i.State, i.TrashedAt })
+            .ToListAsync(cancellationToken);
+        var byId = rows.Where(r => r.State == ItemState.Present && r.TrashedAt == null && r.TakenLocal != null).ToDictionary(r => r.Id);
+        var entries = new List<ViewEntry>(byId.Count);
+        foreach (var id in ids)
+        {
+            if (byId.TryGetValue(id, out var r))
+            {
+                entries.Add(new ViewEntry(r.Id, r.RelativePath, r.Size, r.TakenLocal!.Value, r.TakenOffsetMinutes, r.ContentHash, r.FirstSeenAt));
+            }
+        }
+
+        return entries;
+    }
+
     // Years, months and days are found by skipping: the first visible date from a point on (index order, early exit),
     // then the next one from the start of the following period. A handful of index seeks instead of a DISTINCT over
     // every matching row; at worst (a sparse filter) one pass over the index in total. The caller builds each query

@@ -106,6 +106,20 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
         {
             entries = await items.ToEntries().Skip((shard.Part - 1) * Limit).Take(Limit).ToListAsync(cancellationToken);
         }
+        else if (_defaultSource && shard.Level == ShardLevel.All)
+        {
+            // A whole view (a search, /Favorites...) often splits: "over the limit?" from ids alone (the date index
+            // covers them), so a view that splits reads and converts no row; one that does not reads its rows by key,
+            // in the scan's order (a key seek per row: dearer than the scan's row reads, so months and days, usually
+            // flat, keep the one-query path below).
+            var ids = await items.OrderBy(i => i.TakenLocal).ThenBy(i => i.Id).Select(i => i.Id).Take(Limit + 1).ToListAsync(cancellationToken);
+            if (ids.Count > Limit)
+            {
+                return await SubFoldersAsync(folder, filter, members, shard, db, cancellationToken);
+            }
+
+            entries = await ItemQueries.VisibleByIdsAsync(db, ids, cancellationToken);
+        }
         else
         {
             entries = await items.ToEntries().Take(Limit + 1).ToListAsync(cancellationToken);
