@@ -58,9 +58,12 @@ public static class ViewsServiceCollectionExtensions
             var min = s.Options.FavoriteMinRating;
             return new FilteredMount(s, set, s.Options.Favorites, (_, items) => items.Where(i => i.Rating >= min));
         }));
-        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
-            s, set, s.Options.People, PeopleViews.Loader(sp.GetRequiredService<IOptions<PeopleViewOptions>>().Value), PeopleViews.Filter,
-            sp.GetRequiredService<VisionPeopleKind>(), sp.GetRequiredService<ItemLocator>())));
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>
+        {
+            var people = sp.GetRequiredService<IOptions<PeopleViewOptions>>().Value;
+            return new AssociationMount(s, set, s.Options.People, PeopleViews.Loader(people), PeopleViews.Filter,
+                sp.GetRequiredService<VisionPeopleKind>(), sp.GetRequiredService<ItemLocator>(), PeopleViews.Unlisted(people));
+        }));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new AssociationMount(
             s, set, s.Options.Albums, NamedViews.AlbumsAsync, NamedViews.Album, sp.GetRequiredService<AlbumsKind>(), sp.GetRequiredService<ItemLocator>())));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) =>

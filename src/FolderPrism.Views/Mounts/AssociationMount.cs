@@ -16,8 +16,9 @@ namespace FolderPrism.Views.Mounts;
 internal sealed class AssociationMount(
     ViewServices services, ShardedSet set, string name,
     Func<FolderPrismDbContext, CancellationToken, Task<List<NamedKey>>> load, Func<string, ItemFilter> filterFor,
-    IAssociationKind kind, ItemLocator locator)
-    : NamedMount(services, set, name, load, filterFor), IDavVirtualWrites
+    IAssociationKind kind, ItemLocator locator,
+    Func<FolderPrismDbContext, string, CancellationToken, Task<NamedKey?>>? findUnlisted = null)
+    : NamedMount(services, set, name, load, filterFor, findUnlisted), IDavVirtualWrites
 {
     public async Task CreateCollectionAsync(DavPath path, CancellationToken cancellationToken)
     {

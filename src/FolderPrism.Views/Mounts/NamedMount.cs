@@ -8,10 +8,13 @@ namespace FolderPrism.Views.Mounts;
 /// <summary>
 /// A view with one folder per named thing (<c>/People/&lt;name&gt;</c>, <c>/Albums/&lt;album&gt;</c>,
 /// <c>/Cameras/&lt;make model&gt;</c>). Folder names are sanitised and made unique by <see cref="FolderNames"/>.
+/// <paramref name="findUnlisted"/>, when given, resolves a folder the listing leaves out (a shrinking face cluster), so a
+/// client that is still working through it does not lose it halfway.
 /// </summary>
 internal class NamedMount(
     ViewServices services, ShardedSet set, string name,
-    Func<FolderPrismDbContext, CancellationToken, Task<List<NamedKey>>> load, Func<string, ItemFilter> filterFor)
+    Func<FolderPrismDbContext, CancellationToken, Task<List<NamedKey>>> load, Func<string, ItemFilter> filterFor,
+    Func<FolderPrismDbContext, string, CancellationToken, Task<NamedKey?>>? findUnlisted = null)
     : ViewMount(services, set, name)
 {
     protected override async Task<IDavItem?> ResolveAsync(IReadOnlyList<string> rest, CancellationToken cancellationToken)
@@ -38,7 +41,13 @@ internal class NamedMount(
             }
         }
 
-        return null;
+        if (findUnlisted is null)
+        {
+            return null;
+        }
+
+        await using var db = await Services.Contexts.CreateDbContextAsync(cancellationToken);
+        return await findUnlisted(db, folderName, cancellationToken);
     }
 
     private async Task<List<(NamedKey Value, string Name)>> NamesAsync(CancellationToken cancellationToken)

@@ -23,6 +23,27 @@ internal static class PeopleViews
             return [.. people, .. clusters.Select(c => new NamedKey(ClusterKey(c), options.UnknownPrefix + c.ToString(CultureInfo.InvariantCulture)))];
         };
 
+    /// <summary>
+    /// An <c>Unknown N</c> folder that dropped below <see cref="PeopleViewOptions.MinFaces"/> leaves the listing but
+    /// still resolves, under its canonical name, while the cluster has an unassigned face: rclone moves a folder onto an
+    /// existing name file by file, and the photos after the first must still be found (they answered 404 before).
+    /// </summary>
+    public static Func<FolderPrismDbContext, string, CancellationToken, Task<NamedKey?>> Unlisted(PeopleViewOptions options) =>
+        async (db, folderName, ct) =>
+        {
+            var prefix = options.UnknownPrefix;
+            if (!folderName.StartsWith(prefix, StringComparison.Ordinal)
+                || !long.TryParse(folderName.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var cluster)
+                || prefix + cluster.ToString(CultureInfo.InvariantCulture) != folderName)
+            {
+                return null;
+            }
+
+            return await db.Faces.AsNoTracking().AnyAsync(f => f.PersonId == null && f.ClusterId == cluster, ct)
+                ? new NamedKey(ClusterKey(cluster), folderName)
+                : null;
+        };
+
     public static ItemFilter Filter(string key)
     {
         if (ClusterId(key) is not { } cluster)

@@ -9,7 +9,8 @@ namespace FolderPrism.Vision.Tests.Library;
 /// MOVE of a photo from an <c>Unknown N</c> folder into a person folder (what rclone does, file by file, when a folder
 /// is moved onto an existing name), with the real models: the face that was in the cluster goes to the person, the
 /// cluster remembers it left, and the request succeeds even though the cluster folder drops below the threshold
-/// (it used to answer 409 after making the change). Moving into an <c>Unknown N</c> folder is refused unchanged.
+/// (it used to answer 409 after making the change), and the rest of that folder can still be moved after it left the
+/// listing (it used to answer 404). Moving into an <c>Unknown N</c> folder is refused unchanged.
 /// </summary>
 public sealed class PeopleMoveTests(InstalledModelsFixture models) : IClassFixture<InstalledModelsFixture>, IDisposable
 {
@@ -40,6 +41,18 @@ public sealed class PeopleMoveTests(InstalledModelsFixture models) : IClassFixtu
         dave["source"]!.GetValue<string>().ShouldBe("detected");
         dave["box"]!.AsArray().Count.ShouldBe(4);
         faces.Count.ShouldBe(9); // no whole-photo Dave besides
+
+        // rclone moving "Unknown 2" onto an existing name goes on file by file: the unlisted folder still resolves.
+        var rest = await DavListing.ListAsync(daemon.Http, "/People/Unknown 2/", ct);
+        rest.Count.ShouldBe(2);
+        foreach (var name in rest)
+        {
+            (await DavListing.SendAsync(daemon.Http, "MOVE", "/People/Unknown 2/" + name, ct, "/People/Dave/" + name)).ShouldBe(201);
+        }
+
+        (await DavListing.ListAsync(daemon.Http, "/People/Dave/", ct)).Count.ShouldBe(3);
+        (await DavListing.SendAsync(daemon.Http, "GET", "/People/Unknown 2/", ct)).ShouldBe(404); // no face left
+        (await DavListing.SendAsync(daemon.Http, "GET", "/People/Unknown 02/", ct)).ShouldBe(404); // canonical name only
     }
 
     public void Dispose()
