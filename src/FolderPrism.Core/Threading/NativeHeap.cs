@@ -28,7 +28,7 @@ public static class NativeHeap
     }
 
     /// <summary>
-    /// After a burst of work (a full reconcile, an index queue drained) the GC keeps the regions it grew into
+    /// After a burst of work (a full reconcile) the GC keeps the regions it grew into
     /// committed, full of objects that died after being promoted (EF Core's change tracker and command batches live
     /// just long enough to reach gen1/gen2 with the small gen0 budget the daemon runs with), and collects them only
     /// when gen2's budget is spent: measured, 60-140 MB committed for a 10-15 MB live heap during a 10,000-file

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using FolderPrism.Core.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -58,7 +57,6 @@ public sealed class JobWorkerPool(
                     {
                         logger.LogInformation("Index queue idle: {Jobs} jobs finished since the last report", done - reported);
                         reported = done;
-                        NativeHeap.ReleaseAfterBurst(); // what analysing the burst grew the heaps to, back to the OS
                     }
 
                     if (untilDrained && inFlight.IsEmpty && await queue.CountOutstandingAsync(cancellationToken) == 0)
