@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FolderPrism.Core.Configuration;
 using FolderPrism.Core.Library;
+using FolderPrism.Core.Threading;
 using FolderPrism.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -36,27 +37,33 @@ public sealed class ReconcileScanner(
         var root = subtree is null ? originals : LibraryPaths.ToFull(originals, subtree);
         var since = subtree is null ? await ReadLastReconcileAsync(cancellationToken) : null;
 
-        var files = new List<FileObservation>();
+        // The disk is streamed and applied a batch at a time: a 10,000-file folder never sits in memory as FileInfo
+        // objects or observations (they die young instead of being promoted while the rest of the walk runs).
+        var known = await LoadKnownAsync(subtree, cancellationToken);
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var onDisk = new HashSet<string>(StringComparer.Ordinal);
         var sidecars = new List<string>();
+        var toApply = new List<FileObservation>(batchSize);
+        var queued = 0;
         if (Directory.Exists(root))
         {
-            Walk(originals, new DirectoryInfo(root), files, sidecars, since, cancellationToken);
-        }
-
-        var known = await LoadKnownAsync(subtree, cancellationToken);
-        var onDisk = new HashSet<string>(StringComparer.Ordinal);
-        var toApply = new List<FileObservation>();
-        foreach (var file in files)
-        {
-            onDisk.Add(file.RelativePath);
-            if (forceAnalyze || !known.TryGetValue(file.RelativePath, out var row) || row.State == ItemState.Missing ||
-                !row.Analyzed || row.Size != file.Size || row.ModifiedTicks != file.ModifiedUtc.Ticks)
+            foreach (var file in Walk(originals, new DirectoryInfo(root), sidecars, since, cancellationToken))
             {
-                toApply.Add(file);
+                onDisk.Add(file.RelativePath);
+                if (forceAnalyze || !known.TryGetValue(file.RelativePath, out var row) || row.State == ItemState.Missing ||
+                    !row.Analyzed || row.Size != file.Size || row.ModifiedTicks != file.ModifiedUtc.Ticks)
+                {
+                    toApply.Add(file);
+                    if (toApply.Count >= batchSize)
+                    {
+                        queued += await writer.ApplyObservationsAsync(toApply, forceAnalyze, cancellationToken);
+                        toApply.Clear();
+                    }
+                }
             }
         }
 
-        var queued = await writer.ApplyObservationsAsync(toApply, forceAnalyze, cancellationToken);
+        queued += await writer.ApplyObservationsAsync(toApply, forceAnalyze, cancellationToken);
         var gone = known.Where(k => k.Value.State == ItemState.Present && !onDisk.Contains(k.Key)).Select(k => k.Key).ToList();
         var missing = await writer.MarkMissingAsync(gone, cancellationToken);
         var requeued = 0;
@@ -71,10 +78,11 @@ public sealed class ReconcileScanner(
             purged = await PurgeMissingAsync(cancellationToken);
         }
 
-        var result = new ReconcileResult(files.Count, queued, missing, purged, requeued, clock.Elapsed);
+        var result = new ReconcileResult(onDisk.Count, queued, missing, purged, requeued, clock.Elapsed);
         if (subtree is null)
         {
             await WriteMarkersAsync(result, cancellationToken);
+            NativeHeap.ReleaseAfterBurst();
         }
 
         logger.LogInformation(
@@ -83,57 +91,78 @@ public sealed class ReconcileScanner(
         return result;
     }
 
-    private void Walk(
-        string originals, DirectoryInfo directory, List<FileObservation> files, List<string> sidecars, DateTime? since,
-        CancellationToken cancellationToken)
+    /// <summary>Files under <paramref name="directory"/>, depth first, as the directory is read (not listed whole
+    /// first); sidecars changed since <paramref name="since"/> are collected on the side.</summary>
+    private IEnumerable<FileObservation> Walk(
+        string originals, DirectoryInfo directory, List<string> sidecars, DateTime? since, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var enumeration = new EnumerationOptions
         {
             IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint, RecurseSubdirectories = false,
         };
-        IEnumerable<FileSystemInfo> entries;
+        IEnumerator<FileSystemInfo> entries;
         try
         {
-            entries = directory.EnumerateFileSystemInfos("*", enumeration).ToList();
+            entries = directory.EnumerateFileSystemInfos("*", enumeration).GetEnumerator();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning("Cannot list {Directory}: {Message}", directory.FullName, ex.Message);
-            return;
+            yield break;
         }
 
-        foreach (var entry in entries)
+        using (entries)
         {
-            if (IgnoreRules.IsIgnoredName(entry.Name))
+            while (NextEntry(entries, directory) is { } entry)
             {
-                continue;
-            }
-
-            var relative = LibraryPaths.ToRelative(originals, entry.FullName);
-            if (ignore.IsIgnored(relative))
-            {
-                continue;
-            }
-
-            if (entry is DirectoryInfo sub)
-            {
-                Walk(originals, sub, files, sidecars, since, cancellationToken);
-            }
-            else if (entry is FileInfo file)
-            {
-                if (IgnoreRules.IsSidecar(relative))
+                if (IgnoreRules.IsIgnoredName(entry.Name))
                 {
-                    if (since is null || file.LastWriteTimeUtc >= since)
+                    continue;
+                }
+
+                var relative = LibraryPaths.ToRelative(originals, entry.FullName);
+                if (ignore.IsIgnored(relative))
+                {
+                    continue;
+                }
+
+                if (entry is DirectoryInfo sub)
+                {
+                    foreach (var file in Walk(originals, sub, sidecars, since, cancellationToken))
                     {
-                        sidecars.Add(relative);
+                        yield return file;
                     }
                 }
-                else
+                else if (entry is FileInfo file)
                 {
-                    files.Add(FileObservation.From(relative, file));
+                    if (IgnoreRules.IsSidecar(relative))
+                    {
+                        if (since is null || file.LastWriteTimeUtc >= since)
+                        {
+                            sidecars.Add(relative);
+                        }
+                    }
+                    else
+                    {
+                        yield return FileObservation.From(relative, file);
+                    }
                 }
             }
+        }
+    }
+
+    /// <summary>The next entry, or null at the end or when the directory cannot be read further (logged).</summary>
+    private FileSystemInfo? NextEntry(IEnumerator<FileSystemInfo> entries, DirectoryInfo directory)
+    {
+        try
+        {
+            return entries.MoveNext() ? entries.Current : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Cannot list {Directory}: {Message}", directory.FullName, ex.Message);
+            return null;
         }
     }
 

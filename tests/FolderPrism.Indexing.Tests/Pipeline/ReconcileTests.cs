@@ -119,6 +119,37 @@ public sealed class ReconcileTests
         f.Analyzer.Calls.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_reconcile_applies_the_walk_in_batches_as_it_streams()
+    {
+        await using var f = await PipelineFixture.CreateAsync(settings: new()
+        {
+            ["Indexing:EnableWatcher"] = "false",
+            ["Indexing:StartupReconcileDelay"] = "00:10:00",
+            ["Indexing:BatchSize"] = "2",
+        });
+        var paths = new[] { "a.jpg", "b.jpg", "x/c.jpg", "x/d.jpg", "x/y/e.jpg", "z/f.jpg", "z/g.jpg" };
+        foreach (var path in paths)
+        {
+            f.Write(path, path);
+        }
+
+        var scanner = f.Services.GetRequiredService<Scanning.ReconcileScanner>();
+        var first = await scanner.ScanAsync(null, forceAnalyze: false, CancellationToken.None);
+
+        first.FilesOnDisk.ShouldBe(paths.Length);
+        first.Queued.ShouldBe(paths.Length);
+        var indexed = await f.QueryAsync(db => db.MediaItems.Select(i => i.RelativePath).ToListAsync());
+        indexed.ShouldBe(paths, ignoreOrder: true);
+
+        File.Delete(f.Full("x/y/e.jpg"));
+        var second = await scanner.ScanAsync(null, forceAnalyze: false, CancellationToken.None);
+
+        second.FilesOnDisk.ShouldBe(paths.Length - 1);
+        second.MarkedMissing.ShouldBe(1);
+        (await f.ItemAsync("x/y/e.jpg")).ShouldNotBeNull().State.ShouldBe(ItemState.Missing);
+    }
+
     private static Task<Status.IndexStatusReport> StatusAsync(PipelineFixture f) =>
         f.Services.GetRequiredService<Status.IndexStatusService>().GetAsync(10, default);
 }
