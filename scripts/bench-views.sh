@@ -2,16 +2,17 @@
 # make bench-views: PROPFIND Depth 1 latency (p50/p99) of the virtual folders on a synthetic index of BENCH_ITEMS
 # (200,000) photos, against PROPFIND Depth 1 on a real 1,000-file folder under Originals/ served by the same daemon in
 # the same run. Views tested: /Timeline/2019, a 1,000-item month (/Timeline/2019/2019-06), /Tags/Big (a random 10 %
-# photo), a /Search/ query, the /Duplicates root (BENCH_DUPS exact pairs + BENCH_DUPS displaced versions) and one group. Goal: every view as fast as the real folder or faster (ratio <= 1).
+# photo), /Search/ queries (one over the limit that splits, a flat 1,000-result month, a small ~100-result one), the /Duplicates root (BENCH_DUPS exact pairs + BENCH_DUPS displaced versions) and one group. Goal: every view as fast as the real folder or faster (ratio <= 1).
 # Listings are cached per index generation (Views:ListingCacheSize); BENCH_NOCACHE=1 measures every request cold.
-# Knobs (env): BENCH_ITEMS (200000), BENCH_DUPS (500), BENCH_NOCACHE, BENCH_RUNS (200), BENCH_PORT (18093), BENCH_DIR, BENCH_KEEP.
+# Knobs (env): BENCH_ITEMS (200000), BENCH_DUPS (500), BENCH_NOCACHE, BENCH_RUNS (200), BENCH_PORT (18093), BENCH_DIR, BENCH_KEEP,
+# BENCH_BIN (the daemon to run, default out/folderprism: an A/B compares two builds on the same machine in one window).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 ITEMS=${BENCH_ITEMS:-200000}
 DUPS=${BENCH_DUPS:-500}
 RUNS=${BENCH_RUNS:-200}
 PORT=${BENCH_PORT:-18093}
-BIN="$REPO/out/folderprism"
+BIN=${BENCH_BIN:-"$REPO/out/folderprism"}
 [ -x "$BIN" ] || { echo "bench-views: $BIN missing; run 'make build' first" >&2; exit 1; }
 
 need=()
@@ -74,10 +75,12 @@ B="http://127.0.0.1:$PORT"
 declare -A P50 P99 N
 propfind_once "$B/Duplicates/" >/dev/null
 GROUP=$(grep -o '<[A-Za-z0-9]*:\?href>[^<]*</[A-Za-z0-9]*:\?href>' "$WORK/pf.out" | sed -e 's/<[^>]*>//g' | grep -v '^/Duplicates/$' | sed -n 1p)
-names=(real timeline-year month big-tag search dups group)
+names=(real timeline-year month big-tag search search-month search-small dups group)
 urls=("$B/Originals/real/" "$B/Timeline/2019/" "$B/Timeline/2019/2019-06/" "$B/Tags/Big/" "$B/Search/tag%3Abig%20year%3A2019/"
+  "$B/Search/month%3A2019-06/" "$B/Search/tag%3Abig%20month%3A2019-06/"
   "$B/Duplicates/" "$B$GROUP")
-labels=("Originals/real (1,000 real files)" "Timeline/2019" "Timeline/2019/2019-06" "Tags/Big (10% of the photos)" "Search/tag:big year:2019"
+labels=("Originals/real (1,000 real files)" "Timeline/2019" "Timeline/2019/2019-06" "Tags/Big (10% of the photos)" "Search/tag:big year:2019 (splits)"
+  "Search/month:2019-06 (flat)" "Search/tag:big month:2019-06 (small)"
   "Duplicates ($((DUPS * 2)) groups)" "Duplicates/<one group>")
 echo "== PROPFIND Depth 1, $RUNS runs each (after 2 warm-up requests), interleaved rounds"
 for round in 1 2; do

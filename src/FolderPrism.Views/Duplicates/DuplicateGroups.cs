@@ -20,12 +20,11 @@ internal static class DuplicateGroups
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var displaced = await Listed(db.DisplacedVersions).ToListAsync(cancellationToken);
+        var displaced = await DuplicateMembers.DisplacedAsync(db, cancellationToken);
         // Members as IN (subquery) on the two small tables: SQLite seeks the hash and id indexes once per key, and no
         // list of hundreds of keys is turned into as many SQL parameters (slow to build and bind).
-        var exact = db.MediaItems.Where(i => db.Set<DuplicateHash>().Select(h => h.ContentHash).Contains(i.ContentHash!));
-        var kept = displaced.Count == 0 ? null : db.MediaItems.Where(i => db.DisplacedVersions.Select(d => d.KeptItemId).Contains(i.Id));
-        return await BuildAsync(exact, kept, displaced, cancellationToken);
+        var (exact, kept) = await DuplicateMembers.ReadAsync(db, cancellationToken);
+        return Build(Chronological(exact), Chronological(kept), displaced);
     }
 
     /// <summary>
@@ -77,7 +76,12 @@ internal static class DuplicateGroups
     {
         var exact = byHash is null ? [] : Chronological(await VisibleByKeyAsync(byHash, cancellationToken));
         var kept = byKeptId is null ? [] : Chronological(await VisibleByKeyAsync(byKeptId, cancellationToken));
+        return Build(exact, kept, displaced);
+    }
 
+    /// <summary>Groups from the visible rows sharing a hash and the visible kept items, each in capture order.</summary>
+    private static List<DuplicateGroup> Build(List<ViewEntry> exact, List<ViewEntry> kept, List<DisplacedVersion> displaced)
+    {
         var byKept = displaced.ToLookup(d => d.KeptItemId);
         var groups = new List<DuplicateGroup>();
         var grouped = new HashSet<Guid>();

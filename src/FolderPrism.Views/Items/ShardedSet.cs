@@ -30,10 +30,13 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
     public IAsyncEnumerable<IDavItem> ListAsync(DavPath folder, ItemFilter filter, Shard shard, CancellationToken cancellationToken) =>
         ListAsync(folder, filter, null, shard, cancellationToken);
 
-    public async IAsyncEnumerable<IDavItem> ListAsync(
-        DavPath folder, ItemFilter filter, MemberIds? members, Shard shard, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<IDavItem> ListAsync(DavPath folder, ItemFilter filter, MemberIds? members, Shard shard, CancellationToken cancellationToken) =>
+        ListAsync(folder, filter, members, null, shard, cancellationToken);
+
+    private async IAsyncEnumerable<IDavItem> ListAsync(
+        DavPath folder, ItemFilter filter, MemberIds? members, MemberIds? bound, Shard shard, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var item in await services.Listings.GetOrLoadAsync("set:" + folder.Value, ct => LoadAsync(folder, filter, members, shard, ct), cancellationToken))
+        foreach (var item in await services.Listings.GetOrLoadAsync("set:" + folder.Value, ct => LoadAsync(folder, filter, members, bound, shard, ct), cancellationToken))
         {
             yield return item;
         }
@@ -43,8 +46,17 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
         DavPath basePath, ItemFilter filter, Shard shard, IReadOnlyList<string> rest, CancellationToken cancellationToken) =>
         ResolveAsync(basePath, filter, null, shard, rest, cancellationToken);
 
+    public Task<IDavItem?> ResolveAsync(
+        DavPath basePath, ItemFilter filter, MemberIds? members, Shard shard, IReadOnlyList<string> rest, CancellationToken cancellationToken) =>
+        ResolveAsync(basePath, filter, members, null, shard, rest, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="bound"/> (a whole view's cheap superset of its matches, e.g. a search's date range)
+    /// lets the whole-view listing read its rows in one query when the bound alone proves it flat.
+    /// </summary>
     public async Task<IDavItem?> ResolveAsync(
-        DavPath basePath, ItemFilter filter, MemberIds? members, Shard shard, IReadOnlyList<string> rest, CancellationToken cancellationToken)
+        DavPath basePath, ItemFilter filter, MemberIds? members, MemberIds? bound, Shard shard, IReadOnlyList<string> rest,
+        CancellationToken cancellationToken)
     {
         var path = basePath;
         for (var i = 0; i < rest.Count; i++)
@@ -70,7 +82,10 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
             path = path.Child(segment);
         }
 
-        return Folder(path, filter, members, shard);
+        // The bound speaks for the whole view only (its own folder), not for a year or month below it.
+        return rest.Count == 0
+            ? new ViewFolder(services, path, ct => ListAsync(path, filter, members, bound, shard, ct))
+            : Folder(path, filter, members, shard);
     }
 
     public ViewFolder Folder(DavPath path, ItemFilter filter, Shard shard) => Folder(path, filter, null, shard);
@@ -79,7 +94,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
         new(services, path, ct => ListAsync(path, filter, members, shard, ct));
 
     private async Task<IReadOnlyList<IDavItem>> LoadAsync(
-        DavPath folder, ItemFilter filter, MemberIds? members, Shard shard, CancellationToken cancellationToken)
+        DavPath folder, ItemFilter filter, MemberIds? members, MemberIds? bound, Shard shard, CancellationToken cancellationToken)
     {
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken); // one connection (and one set-up) for every query below
@@ -106,12 +121,12 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
         {
             entries = await items.ToEntries().Skip((shard.Part - 1) * Limit).Take(Limit).ToListAsync(cancellationToken);
         }
-        else if (_defaultSource && shard.Level == ShardLevel.All)
+        else if (_defaultSource && shard.Level == ShardLevel.All && !await FitsAsync(bound, db, cancellationToken))
         {
             // A whole view (a search, /Favorites...) often splits: "over the limit?" from ids alone (the date index
             // covers them), so a view that splits reads and converts no row; one that does not reads its rows by key,
             // in the scan's order (a key seek per row: dearer than the scan's row reads, so months and days, usually
-            // flat, keep the one-query path below).
+            // flat, and a view whose bound proves it flat keep the one-query path below).
             var ids = await items.OrderBy(i => i.TakenLocal).ThenBy(i => i.Id).Select(i => i.Id).Take(Limit + 1).ToListAsync(cancellationToken);
             if (ids.Count > Limit)
             {
@@ -131,6 +146,10 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
 
         return ItemNames.Assign(entries).Select(n => (IDavItem)new ViewFile(services, folder.Child(n.Name), n.Entry)).ToList();
     }
+
+    /// <summary>True when the view's bound (a superset of its matches) holds at most the limit: an index-only count.</summary>
+    private async Task<bool> FitsAsync(MemberIds? bound, FolderPrismDbContext db, CancellationToken cancellationToken) =>
+        bound is not null && await bound(db).Take(Limit + 1).CountAsync(cancellationToken) <= Limit;
 
     /// <summary>
     /// For a whole view (no date range) of the default visible source with known members: "over the limit?" from the

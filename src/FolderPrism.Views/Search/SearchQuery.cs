@@ -40,7 +40,7 @@ internal static class SearchQuery
 
     private static string Like(string value) => "%" + Escape(value) + "%";
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    internal static string Escape(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static ItemFilter Nothing() => (_, items) => items.Where(_ => false);
 
