@@ -62,13 +62,11 @@ public sealed class RgbImage : IDisposable
 
     public void Dispose()
     {
-        if (_pixels is { } pixels)
+        // A caller's array stays the caller's: only a rented buffer goes back (and the raster is unusable after).
+        if (_pooled && _pixels is { } pixels)
         {
             _pixels = null;
-            if (_pooled)
-            {
-                ArrayPool<byte>.Shared.Return(pixels);
-            }
+            ArrayPool<byte>.Shared.Return(pixels);
         }
     }
 }
