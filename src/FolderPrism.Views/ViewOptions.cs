@@ -13,7 +13,8 @@ public sealed class ViewOptions
 
     /// <summary>
     /// How many folder listings are kept for repeated PROPFINDs while the index does not change (0: none). Each holds
-    /// at most <see cref="MaxFolderEntries"/> entries; any commit to the index drops them all.
+    /// at most <see cref="MaxFolderEntries"/> entries; a commit to the index drops the listings that can depend on it
+    /// (vision data — faces, people, labels — only those of People, Labels, Search and Review).
     /// </summary>
     public int ListingCacheSize { get; set; } = 64;
 

@@ -3,17 +3,22 @@ using FolderPrism.WebDav.Store;
 namespace FolderPrism.Views.Items;
 
 /// <summary>
-/// The last listings of virtual folders, by folder path, valid for one <see cref="IndexGeneration"/>: a listing is a
-/// pure function of the index, so while nothing was committed a repeated PROPFIND (file managers re-list constantly)
-/// costs no query at all. The generation is read BEFORE the listing's queries, so a commit racing a listing leaves it
-/// tagged with the older number and it is recomputed next time. Bounded: at most <c>capacity</c> folders, all of the
-/// current generation (older ones are dropped as soon as the number moves).
+/// The last listings of virtual folders, by folder path, each valid while the part of the index it depends on is
+/// unchanged (<see cref="IndexVersion"/>): a listing is a pure function of the index, so while nothing it reads was
+/// committed a repeated PROPFIND (file managers re-list constantly) costs no query at all. Listings of views that
+/// never read vision data (<paramref name="readsVision"/> false for their key: Timeline, Tags, Cameras, …) outlive
+/// the vision worker's commits; People, Labels and Search (which match people and labels) do not. The version is read
+/// BEFORE the listing's queries, so a commit racing a listing leaves it tagged with the older number and it is
+/// recomputed next time. Bounded: at most <c>capacity</c> entries (outdated ones go first).
 /// </summary>
-internal sealed class ListingCache(IndexGeneration generation, int capacity)
+internal sealed class ListingCache(IndexGeneration generation, int capacity, Func<string, bool> readsVision)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, object> _listings = new(StringComparer.Ordinal);
-    private long _generation = -1;
+    private readonly Dictionary<string, Entry> _listings = new(StringComparer.Ordinal);
+    private long _loads;
+
+    /// <summary>Values computed (cache misses) since start: what tests and diagnostics see of the cache's hit rate.</summary>
+    public long Loads => Interlocked.Read(ref _loads);
 
     public bool Enabled => capacity > 0;
 
@@ -25,7 +30,6 @@ internal sealed class ListingCache(IndexGeneration generation, int capacity)
     public async Task<T> GetOrLoadValueAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
         where T : class
     {
-        var folder = key;
         if (!Enabled)
         {
             return await load(cancellationToken);
@@ -34,32 +38,38 @@ internal sealed class ListingCache(IndexGeneration generation, int capacity)
         var current = generation.Current();
         lock (_lock)
         {
-            if (_generation == current && _listings.TryGetValue(folder, out var cached) && cached is T value)
+            if (_listings.TryGetValue(key, out var cached) && cached.Value is T value && cached.ValidAt(current))
             {
                 return value;
             }
         }
 
+        Interlocked.Increment(ref _loads);
         var listing = await load(cancellationToken);
         lock (_lock)
         {
-            if (current > _generation) // the number only grows
+            if (_listings.Count >= capacity && !_listings.ContainsKey(key))
             {
-                _listings.Clear();
-                _generation = current;
-            }
+                foreach (var stale in _listings.Where(e => !e.Value.ValidAt(current)).Select(e => e.Key).ToList())
+                {
+                    _listings.Remove(stale);
+                }
 
-            if (current == _generation)
-            {
                 if (_listings.Count >= capacity)
                 {
                     _listings.Clear();
                 }
-
-                _listings[folder] = listing;
             }
+
+            _listings[key] = new Entry(listing, current, readsVision(key));
         }
 
         return listing;
+    }
+
+    private sealed record Entry(object Value, IndexVersion Version, bool ReadsVision)
+    {
+        public bool ValidAt(IndexVersion current) =>
+            Version.Library == current.Library && (!ReadsVision || Version.Vision == current.Vision);
     }
 }

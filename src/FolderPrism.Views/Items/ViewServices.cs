@@ -13,7 +13,7 @@ internal sealed class ViewServices(
     LivePropertyCatalog catalog, ContentTypeMap contentTypes, IEntityTagProvider etags, TimeProvider time, IndexGeneration generation)
 {
     /// <summary>Listings of the current index generation, by folder path (repeated PROPFINDs without queries).</summary>
-    public ListingCache Listings { get; } = new(generation, options.Value.ListingCacheSize);
+    public ListingCache Listings { get; } = new(generation, options.Value.ListingCacheSize, VisionScope.For(options.Value).ReadsVision);
 
     public IDbContextFactory<FolderPrismDbContext> Contexts { get; } = contexts;
 
