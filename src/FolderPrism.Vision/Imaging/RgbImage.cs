@@ -62,11 +62,13 @@ public sealed class RgbImage : IDisposable
 
     public void Dispose()
     {
-        // A caller's array stays the caller's: only a rented buffer goes back (and the raster is unusable after).
-        if (_pooled && _pixels is { } pixels)
+        if (_pixels is { } pixels)
         {
             _pixels = null;
-            ArrayPool<byte>.Shared.Return(pixels);
+            if (_pooled)
+            {
+                ArrayPool<byte>.Shared.Return(pixels);
+            }
         }
     }
 }

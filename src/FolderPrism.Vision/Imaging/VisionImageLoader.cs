@@ -34,7 +34,6 @@ public static class VisionImageLoader
     public static RgbImage Resize(RgbImage source, double scaleX, double scaleY)
     {
         using var img = Image.NewFromMemory<byte>(source.Pixels.AsMemory(0, source.Length), source.Width, source.Height, 3, Enums.BandFormat.Uchar);
-        WithoutMemoryPressure(img);
         using var resized = img.Resize(scaleX, vscale: scaleY);
         return ToRgb(resized, source.ScaleToOriginal * source.Width / resized.Width);
     }
@@ -146,20 +145,6 @@ public static class VisionImageLoader
             NetVips.NetVips.Free(native);
         }
     }
-
-    /// <summary>
-    /// NetVips records the size of an image made from memory (<c>GObject.MemoryPressure</c>) and reports it to the GC
-    /// with <see cref="GC.AddMemoryPressure"/> every time the image is an operation's input. For the 4 MB preview
-    /// resized two or three times per photo that induced a blocking gen-2 collection on nearly every photo (EventPipe:
-    /// every GC of make bench-vision's busy phase was gen 2, reason InducedNotForced, on a vision thread; pauses of 30
-    /// ms to seconds while the nice-10 thread ran the GC, every request thread suspended). The buffer is a pooled
-    /// managed array the GC already knows about, so the hint is dropped. Null when NetVips renames the field
-    /// (VisionImageLoaderTests fails then).
-    /// </summary>
-    internal static readonly System.Reflection.FieldInfo? MemoryPressureField =
-        typeof(GObject).GetField("MemoryPressure", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
-
-    private static void WithoutMemoryPressure(Image image) => MemoryPressureField?.SetValue(image, 0L);
 
     private static Image Track(List<Image> owned, Image image)
     {
