@@ -35,7 +35,7 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
         var options = _options.Value;
         var clock = new StageClock();
         var preview = previewPath is not null && options.DecodeFromPreview ? VisionImageLoader.TryLoadPreview(previewPath, path) : null;
-        using var image = preview ?? VisionImageLoader.Load(path, options.Faces.MaxDecodeEdge);
+        var image = preview ?? VisionImageLoader.Load(path, options.Faces.MaxDecodeEdge);
         var decode = clock.Lap();
 
         // Labels first: CenterNet's person count tells the face detector whether tiling can be skipped.

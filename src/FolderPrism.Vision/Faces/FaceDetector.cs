@@ -59,8 +59,7 @@ public sealed class FaceDetector : IFaceDetector
                 {
                     // All passes of one size share a scale: shrink the photo once with libvips, then sample ~1:1.
                     var shrink = group.Key / size;
-                    using var resized = shrink > 1.5 ? VisionImageLoader.Resize(image, 1 / shrink, 1 / shrink) : null;
-                    var source = resized ?? image;
+                    var source = shrink > 1.5 ? VisionImageLoader.Resize(image, 1 / shrink, 1 / shrink) : image;
                     var (rx, ry) = ((double)source.Width / image.Width, (double)source.Height / image.Height);
                     foreach (var pass in group)
                     {

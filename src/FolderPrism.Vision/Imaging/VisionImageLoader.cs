@@ -33,7 +33,7 @@ public static class VisionImageLoader
     /// </summary>
     public static RgbImage Resize(RgbImage source, double scaleX, double scaleY)
     {
-        using var img = Image.NewFromMemory<byte>(source.Pixels.AsMemory(0, source.Length), source.Width, source.Height, 3, Enums.BandFormat.Uchar);
+        using var img = Image.NewFromMemory(source.Pixels, source.Width, source.Height, 3, Enums.BandFormat.Uchar);
         using var resized = img.Resize(scaleX, vscale: scaleY);
         return ToRgb(resized, source.ScaleToOriginal * source.Width / resized.Width);
     }
@@ -108,7 +108,7 @@ public static class VisionImageLoader
                 img = Track(owned, img.Cast(Enums.BandFormat.Uchar));
             }
 
-            return Copy(img, scaleToOriginal);
+            return new RgbImage(img.Width, img.Height, img.WriteToMemory<byte>(), scaleToOriginal);
         }
         finally
         {
@@ -116,33 +116,6 @@ public static class VisionImageLoader
             {
                 o.Dispose();
             }
-        }
-    }
-
-    /// <summary>
-    /// The rendered pixels in a pooled <see cref="RgbImage"/>: libvips renders into native memory (freed right after,
-    /// large blocks are mmap'd and go straight back to the OS), then one copy into the rented buffer. No managed
-    /// allocation per photo, so decoding never feeds the large object heap.
-    /// </summary>
-    private static RgbImage Copy(Image img, double scaleToOriginal)
-    {
-        var native = img.WriteToMemory(out var size);
-        try
-        {
-            var image = RgbImage.Rent(img.Width, img.Height, scaleToOriginal);
-            if (size != (ulong)image.Length)
-            {
-                image.Dispose();
-                throw new InvalidDataException($"libvips rendered {size} bytes for a {img.Width}×{img.Height} RGB image");
-            }
-
-            System.Runtime.InteropServices.Marshal.Copy(native, image.Pixels, 0, image.Length);
-
-            return image;
-        }
-        finally
-        {
-            NetVips.NetVips.Free(native);
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class DescriptorRefresher(
         try
         {
             var preview = settings.DecodeFromPreview && PreviewPath(photo) is { } previewPath ? VisionImageLoader.TryLoadPreview(previewPath, path) : null;
-            using var image = preview ?? VisionImageLoader.Load(path, settings.Faces.MaxDecodeEdge);
+            var image = preview ?? VisionImageLoader.Load(path, settings.Faces.MaxDecodeEdge);
             var (w, h) = ((double)image.OriginalWidth, (double)image.OriginalHeight);
             var result = new Dictionary<long, (float[], bool)>();
             foreach (var face in photo.Faces)

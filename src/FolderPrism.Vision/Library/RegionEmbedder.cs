@@ -27,7 +27,7 @@ public sealed class RegionEmbedder(IPhotoVisionAnalyzer analyzer, IFaceEmbedder 
             return null;
         }
 
-        using var image = VisionImageLoader.Load(path, options.Value.Faces.MaxDecodeEdge);
+        var image = VisionImageLoader.Load(path, options.Value.Faces.MaxDecodeEdge);
         var (w, h) = (image.OriginalWidth, image.OriginalHeight);
         var box = new FaceBox(normalized.X * w, normalized.Y * h, normalized.Width * w, normalized.Height * h);
         var embedding = embedder.Embed(image, DetectedFace.FromRegion(box), ct);

@@ -63,10 +63,9 @@ public sealed class ObjectDetector : IObjectDetector
     /// <summary>The photo stretched to size×size (shrunk by libvips first when much larger), as 0..255 floats.</summary>
     private static void Fill(RgbImage image, TensorInput input, int size)
     {
-        using var resized = image.Width > size * 1.5 || image.Height > size * 1.5
+        var source = image.Width > size * 1.5 || image.Height > size * 1.5
             ? VisionImageLoader.Resize(image, (double)size / image.Width, (double)size / image.Height)
-            : null;
-        var source = resized ?? image;
+            : image;
         var t = new ImageSampler.Transform(0, 0, (double)source.Width / size, 0, 0, (double)source.Height / size);
         ImageSampler.Sample(source, t, size, size, input.Span, 1f, 0f);
     }
