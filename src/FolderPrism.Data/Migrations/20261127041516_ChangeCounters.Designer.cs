@@ -699,6 +699,24 @@ namespace FolderPrism.Data.Migrations
                     b.ToTable("DuplicateHashes", (string)null);
                 });
 
+            modelBuilder.Entity("FolderPrism.Data.Entities.TagDate", b =>
+                {
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenLocal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TagId", "TakenLocal", "ItemId");
+
+                    b.HasIndex("ItemId", "TagId");
+
+                    b.ToTable("TagDates", (string)null);
+                });
+
             modelBuilder.Entity("FolderPrism.Core.Library.AlbumItem", b =>
                 {
                     b.HasOne("FolderPrism.Core.Library.Album", "Album")

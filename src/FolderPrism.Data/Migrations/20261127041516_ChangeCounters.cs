@@ -19,7 +19,7 @@ namespace FolderPrism.Data.Migrations
         private static readonly string[] LibraryTables =
         [
             "Users", "MediaItems", "Tags", "ItemTags", "Albums", "AlbumItems", "ItemSidecars", "IndexJobs", "IndexMarkers",
-            "DeadProperties", "ImportJournal", "DisplacedVersions", "DuplicateHashes",
+            "DeadProperties", "ImportJournal", "DisplacedVersions", "DuplicateHashes", "TagDates",
         ];
 
         private static readonly string[] Events = ["INSERT", "UPDATE", "DELETE"];
