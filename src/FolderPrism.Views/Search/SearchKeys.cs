@@ -1,4 +1,3 @@
-using System.Globalization;
 using FolderPrism.Data.Entities;
 using FolderPrism.Views.Items;
 using Microsoft.EntityFrameworkCore;
@@ -21,17 +20,14 @@ internal sealed record SearchKeys(MemberIds? Members, MemberIds? Bound)
         string? tag = null;
         var tags = 0;
         var others = 0;
-        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (key, value, _) in SearchQuery.Terms(text))
         {
-            var colon = token.IndexOf(':');
-            var key = colon > 0 ? token[..colon].ToLowerInvariant() : null;
-            var value = colon > 0 ? token[(colon + 1)..] : token;
             if (key == "tag")
             {
                 tag = value;
                 tags++;
             }
-            else if ((key is "year" or "month") && Range(key, value) is { } range)
+            else if (SearchQuery.DateRange(key, value) is { } range)
             {
                 from = from is null || range.From > from ? range.From : from;
                 to = to is null || range.To < to ? range.To : to;
@@ -45,18 +41,6 @@ internal sealed record SearchKeys(MemberIds? Members, MemberIds? Bound)
         MemberIds? bound = from is null ? null : db => ItemQueries.Visible(db).InRange(from, to).Select(i => i.Id);
         MemberIds? members = tags == 1 && others == 0 ? TagMembers(tag!, from, to) : null;
         return new SearchKeys(members, bound);
-    }
-
-    /// <summary>The same date ranges as <see cref="SearchQuery"/>'s <c>year:</c> and <c>month:yyyy-MM</c> filters.</summary>
-    private static Shard? Range(string key, string value)
-    {
-        var invariant = CultureInfo.InvariantCulture;
-        if (key == "year")
-        {
-            return int.TryParse(value, NumberStyles.None, invariant, out var year) && year is >= 1 and <= 9998 ? Shard.Year(year) : null;
-        }
-
-        return DateTime.TryParseExact(value, "yyyy-MM", invariant, DateTimeStyles.None, out var month) ? Shard.Month(month.Year, month.Month) : null;
     }
 
     /// <summary>

@@ -17,11 +17,8 @@ internal static class SearchQuery
     public static ItemFilter Parse(string text)
     {
         var filters = new List<ItemFilter>();
-        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (key, value, token) in Terms(text))
         {
-            var colon = token.IndexOf(':');
-            var key = colon > 0 ? token[..colon].ToLowerInvariant() : null;
-            var value = colon > 0 ? token[(colon + 1)..] : token;
             filters.Add(key switch
             {
                 "year" => Year(value),
@@ -36,6 +33,34 @@ internal static class SearchQuery
         }
 
         return (db, items) => filters.Aggregate(items, (q, f) => f(db, q));
+    }
+
+    /// <summary>
+    /// The query's terms: the filter key (lower case; null for a plain word), its value, and the whole token. One
+    /// tokenizer for the filter and for <see cref="SearchKeys"/>' planning, so both always read the same query.
+    /// </summary>
+    internal static IEnumerable<(string? Key, string Value, string Token)> Terms(string text)
+    {
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = token.IndexOf(':');
+            yield return colon > 0 ? (token[..colon].ToLowerInvariant(), token[(colon + 1)..], token) : (null, token, token);
+        }
+    }
+
+    /// <summary>
+    /// The capture-date range a <c>year:yyyy</c> or <c>month:yyyy-MM</c> term selects; null for any other term,
+    /// <c>month:6</c> (every June, not one range) and values that do not parse (those match nothing).
+    /// </summary>
+    internal static Shard? DateRange(string? key, string value)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return key switch
+        {
+            "year" when int.TryParse(value, NumberStyles.None, invariant, out var year) && year is >= 1 and <= 9998 => Shard.Year(year),
+            "month" when DateTime.TryParseExact(value, "yyyy-MM", invariant, DateTimeStyles.None, out var month) => Shard.Month(month.Year, month.Month),
+            _ => null,
+        };
     }
 
     private static string Like(string value) => "%" + Escape(value) + "%";
@@ -63,22 +88,13 @@ internal static class SearchQuery
                 && (l.Name == label || EF.Functions.Like(l.Name, leading, "\\") || EF.Functions.Like(l.Name, trailing, "\\"))));
     }
 
-    private static ItemFilter Year(string value)
-    {
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1 or > 9998)
-        {
-            return Nothing();
-        }
-
-        var shard = Shard.Year(year);
-        return (_, items) => items.InRange(shard.From, shard.To);
-    }
+    private static ItemFilter Year(string value) =>
+        DateRange("year", value) is { } shard ? (_, items) => items.InRange(shard.From, shard.To) : Nothing();
 
     private static ItemFilter Month(string value)
     {
-        if (DateTime.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        if (DateRange("month", value) is { } shard)
         {
-            var shard = Shard.Month(month.Year, month.Month);
             return (_, items) => items.InRange(shard.From, shard.To);
         }
 
