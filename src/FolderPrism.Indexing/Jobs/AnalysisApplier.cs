@@ -111,7 +111,7 @@ public sealed class AnalysisApplier(
         FolderPrismDbContext db, MediaItem item, MediaAnalysis analysis, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var wanted = new Dictionary<int, Tag>();
-        foreach (var keyword in analysis.Keywords.Select(k => k.Trim()).Where(k => k.Length > 0))
+        foreach (var keyword in KeywordHierarchy.FlatOnly(analysis.Keywords, analysis.HierarchicalKeywords))
         {
             var tag = await TagResolver.GetOrCreateAsync(db, [keyword], now, cancellationToken);
             wanted[tag.Id] = tag;
