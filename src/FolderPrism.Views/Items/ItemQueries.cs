@@ -84,25 +84,34 @@ internal static class ItemQueries
         CancellationToken cancellationToken)
     {
         var found = new List<int>();
-        DateTime? from = null;
+        var first = await itemsFrom(null).OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken);
+        if (first is not { } date)
+        {
+            return found;
+        }
+
+        await using var skip = SkipQuery.Create(itemsFrom);
         while (true)
         {
-            var first = await itemsFrom(from).OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken);
-            if (first is not { } date)
-            {
-                return found;
-            }
-
             if (found.Count == 0 || found[^1] != part(date))
             {
                 found.Add(part(date));
             }
 
-            from = next(date);
-            if (from is null)
+            if (next(date) is not { } from)
             {
                 return found;
             }
+
+            var nextDate = skip is null
+                ? await itemsFrom(from).OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken)
+                : await skip.FirstFromAsync(from, cancellationToken);
+            if (nextDate is not { } following)
+            {
+                return found;
+            }
+
+            date = following;
         }
     }
 }
