@@ -38,7 +38,7 @@ internal static class DuplicateMembers
             versions.Add(new DisplacedVersion
             {
                 Id = reader.GetInt64(0), KeptItemId = reader.GetGuid(1), HoldingPath = reader.GetString(2), OriginalSource = "",
-                ContentHash = reader.GetString(3), Size = reader.GetInt64(4), DisplacedAt = reader.GetFieldValue<DateTimeOffset>(5),
+                ContentHash = reader.GetString(3), Size = reader.GetInt64(4), DisplacedAt = IndexDates.ReadDateTimeOffset(reader, 5),
             });
         }
 
@@ -63,7 +63,7 @@ internal static class DuplicateMembers
     }
 
     private static ViewEntry Entry(DbDataReader reader) => new(
-        reader.GetGuid(1), reader.GetString(2), reader.GetInt64(3), reader.GetDateTime(4),
+        reader.GetGuid(1), reader.GetString(2), reader.GetInt64(3), IndexDates.ReadDateTime(reader, 4),
         reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.GetFieldValue<DateTimeOffset>(7));
+        IndexDates.ReadDateTimeOffset(reader, 7));
 }

@@ -48,18 +48,17 @@ internal static class ItemQueries
 
         // Stored as EF Core's SQLite Guid text: upper-case "D" format.
         var json = "[" + string.Join(',', ids.Select(id => "\"" + id.ToString("D").ToUpperInvariant() + "\"")) + "]";
-        var rows = await db.MediaItems
+        var rows = db.MediaItems
             .FromSqlRaw("SELECT * FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"value\" FROM json_each({0}))", json)
             .AsNoTracking()
-            .Select(i => new { i.Id, i.RelativePath, i.Size, i.TakenLocal, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt, i.State, i.TrashedAt })
-            .ToListAsync(cancellationToken);
-        var byId = rows.Where(r => r.State == ItemState.Present && r.TrashedAt == null && r.TakenLocal != null).ToDictionary(r => r.Id);
+            .Select(i => new { i.Id, i.RelativePath, i.Size, i.TakenLocal, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt, i.State, i.TrashedAt });
+        var byId = (await EntryReader.ReadAsync(db, rows, cancellationToken)).ToDictionary(e => e.Id);
         var entries = new List<ViewEntry>(byId.Count);
         foreach (var id in ids)
         {
-            if (byId.TryGetValue(id, out var r))
+            if (byId.TryGetValue(id, out var entry))
             {
-                entries.Add(new ViewEntry(r.Id, r.RelativePath, r.Size, r.TakenLocal!.Value, r.TakenOffsetMinutes, r.ContentHash, r.FirstSeenAt));
+                entries.Add(entry);
             }
         }
 
@@ -85,25 +84,34 @@ internal static class ItemQueries
         CancellationToken cancellationToken)
     {
         var found = new List<int>();
-        DateTime? from = null;
+        var first = await itemsFrom(null).OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken);
+        if (first is not { } date)
+        {
+            return found;
+        }
+
+        await using var skip = SkipQuery.Create(itemsFrom);
         while (true)
         {
-            var first = await itemsFrom(from).OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken);
-            if (first is not { } date)
-            {
-                return found;
-            }
-
             if (found.Count == 0 || found[^1] != part(date))
             {
                 found.Add(part(date));
             }
 
-            from = next(date);
-            if (from is null)
+            if (next(date) is not { } from)
             {
                 return found;
             }
+
+            var nextDate = skip is null
+                ? await itemsFrom(from).OrderBy(i => i.TakenLocal).Select(i => i.TakenLocal).FirstOrDefaultAsync(cancellationToken)
+                : await skip.FirstFromAsync(from, cancellationToken);
+            if (nextDate is not { } following)
+            {
+                return found;
+            }
+
+            date = following;
         }
     }
 }

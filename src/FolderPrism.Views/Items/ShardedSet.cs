@@ -110,16 +110,13 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
 
             // At most the limit: the few members by key, not a walk of the whole date index probing each row.
             var memberIds = members!(db);
-            var rows = await filter(db, db.MediaItems.AsNoTracking().Where(i => memberIds.Contains(i.Id)))
-                .Select(i => new { i.Id, i.RelativePath, i.Size, i.TakenLocal, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt, i.State, i.TrashedAt })
-                .ToListAsync(cancellationToken);
-            entries = rows.Where(r => r.State == ItemState.Present && r.TrashedAt == null && r.TakenLocal != null)
-                .Select(r => new ViewEntry(r.Id, r.RelativePath, r.Size, r.TakenLocal!.Value, r.TakenOffsetMinutes, r.ContentHash, r.FirstSeenAt))
-                .OrderBy(e => e.TakenLocal).ThenBy(e => e.Id).ToList();
+            var rows = filter(db, db.MediaItems.AsNoTracking().Where(i => memberIds.Contains(i.Id)))
+                .Select(i => new { i.Id, i.RelativePath, i.Size, i.TakenLocal, i.TakenOffsetMinutes, i.ContentHash, i.FirstSeenAt, i.State, i.TrashedAt });
+            entries = (await EntryReader.ReadAsync(db, rows, cancellationToken)).OrderBy(e => e.TakenLocal).ThenBy(e => e.Id).ToList();
         }
         else if (shard.Part > 0)
         {
-            entries = await items.ToEntries().Skip((shard.Part - 1) * Limit).Take(Limit).ToListAsync(cancellationToken);
+            entries = await EntryReader.ReadAsync(db, items.ToEntries().Skip((shard.Part - 1) * Limit).Take(Limit), cancellationToken);
         }
         else if (_defaultSource && shard.Level == ShardLevel.All && !await FitsAsync(bound, db, cancellationToken))
         {
@@ -137,7 +134,7 @@ internal sealed class ShardedSet(ViewServices services, Func<FolderPrismDbContex
         }
         else
         {
-            entries = await items.ToEntries().Take(Limit + 1).ToListAsync(cancellationToken);
+            entries = await EntryReader.ReadAsync(db, items.ToEntries().Take(Limit + 1), cancellationToken);
             if (entries.Count > Limit)
             {
                 return await SubFoldersAsync(folder, filter, members, shard, db, cancellationToken);
