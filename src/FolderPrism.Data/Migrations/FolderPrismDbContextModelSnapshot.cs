@@ -696,6 +696,53 @@ namespace FolderPrism.Data.Migrations
                     b.ToTable("DuplicateHashes", (string)null);
                 });
 
+            modelBuilder.Entity("FolderPrism.Data.Entities.NearDuplicatePair", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId", "OtherId");
+
+                    b.HasIndex("OtherId");
+
+                    b.ToTable("NearDuplicatePairs", (string)null);
+                });
+
+            modelBuilder.Entity("FolderPrism.Data.Entities.NearDuplicatePending", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId");
+
+                    b.ToTable("NearDuplicatePending", (string)null);
+                });
+
+            modelBuilder.Entity("FolderPrism.Data.Entities.PerceptualBand", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId", "Band");
+
+                    b.HasIndex("Band", "Value", "Hash", "ItemId");
+
+                    b.ToTable("PerceptualBands", (string)null);
+                });
+
             modelBuilder.Entity("FolderPrism.Data.Entities.TagDate", b =>
                 {
                     b.Property<int>("TagId")

@@ -7,7 +7,7 @@ namespace FolderPrism.Indexing.Import;
 
 /// <summary>
 /// The library's images by perceptual hash, loaded once per run and kept current as the run imports; "the same photo"
-/// is <see cref="NearDuplicateRule"/>, shared with index-time grouping.
+/// is <see cref="NearDuplicateRule"/>, shared with the index-time <see cref="NearDuplicateLinker"/>.
 /// </summary>
 internal sealed class NearDuplicateIndex(ImportOptions options)
 {

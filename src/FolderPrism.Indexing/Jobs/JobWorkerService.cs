@@ -9,7 +9,7 @@ namespace FolderPrism.Indexing.Jobs;
 /// otherwise compete for the CPU with start-up, and nothing is lost by waiting, the queue is persistent.
 /// </summary>
 public sealed class JobWorkerService(
-    JobQueue queue, JobWorkerPool pool, IHostApplicationLifetime lifetime, ILogger<JobWorkerService> logger) : BackgroundService
+    JobQueue queue, JobWorkerPool pool, Import.NearDuplicateLinker linker, IHostApplicationLifetime lifetime, ILogger<JobWorkerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,6 +24,7 @@ public sealed class JobWorkerService(
             try
             {
                 await queue.RecoverInterruptedAsync(stoppingToken);
+                await linker.DrainAsync(stoppingToken); // an upgraded library's backfill, or what a stop left queued
                 var done = 0;
                 await pool.RunAsync(JobPoolMode.Background, _ =>
                 {
