@@ -125,7 +125,7 @@ public sealed class MigrationTests
         await new DatabaseMigrator(factory).MigrateAsync(CancellationToken.None);
         await using (var db = Create(path))
         {
-            (await db.Set<Data.Entities.PerceptualBand>().CountAsync()).ShouldBe(14);
+            (await db.Set<Data.Entities.PerceptualBand>().CountAsync()).ShouldBe(2);
             (await db.Set<Data.Entities.NearDuplicatePending>().Select(p => p.ItemId).ToListAsync()).ShouldBe(ids[..2], ignoreOrder: true);
         }
 

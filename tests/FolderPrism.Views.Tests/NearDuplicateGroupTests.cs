@@ -108,7 +108,7 @@ public sealed class NearDuplicateGroupTests
         {
             await db.MediaItems.Where(i => i.Id == big.Id).ExecuteDeleteAsync(ViewsHost.Timeout);
             (await db.Set<PerceptualBand>().CountAsync(b => b.ItemId == big.Id, ViewsHost.Timeout)).ShouldBe(0);
-            (await db.Set<PerceptualBand>().CountAsync(ViewsHost.Timeout)).ShouldBe(7 * 3);
+            (await db.Set<PerceptualBand>().CountAsync(ViewsHost.Timeout)).ShouldBe(3);
         }
 
         (await PairsAsync(host)).ShouldBeEmpty();

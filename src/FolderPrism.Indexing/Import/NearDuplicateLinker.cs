@@ -75,16 +75,19 @@ public sealed class NearDuplicateLinker(
         }
 
         var bands = db.Set<PerceptualBand>();
-        var candidates = await (
-                from own in bands
-                where own.ItemId == id
-                join other in bands on new { own.Band, own.Value } equals new { other.Band, other.Value }
-                where other.ItemId != id
-                select new { other.ItemId, other.Hash })
+        if (await bands.AsNoTracking().SingleOrDefaultAsync(b => b.ItemId == id, cancellationToken) is not { } own)
+        {
+            return;
+        }
+
+        var candidates = await bands.AsNoTracking()
+            .Where(b => b.B0 == own.B0 || b.B1 == own.B1 || b.B2 == own.B2 || b.B3 == own.B3 || b.B4 == own.B4 || b.B5 == own.B5 || b.B6 == own.B6)
+            .Where(b => b.ItemId != id)
+            .Select(b => new { b.ItemId, b.Hash })
             .ToListAsync(cancellationToken);
         var close = candidates
             .Where(c => PerceptualHash.Distance(unchecked((ulong)c.Hash), self.PerceptualHash) <= options.Value.NearDuplicateDistance)
-            .Select(c => c.ItemId).Distinct().ToList();
+            .Select(c => c.ItemId).ToList();
         if (close.Count == 0)
         {
             return;

@@ -19,12 +19,11 @@ namespace FolderPrism.Data.Migrations
         private static readonly string[] Events = ["INSERT", "UPDATE", "DELETE"];
 
         // 64 bits as 6 bands of 9 bits and one of 10 (bits 54..63; SQLite's >> keeps the sign, the mask drops it).
-        private const string Bands =
-            "(SELECT 0 AS i UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6)";
+        private static readonly string Columns = string.Join(", ", Enumerable.Range(0, 7).Select(i => $"\"B{i}\""));
 
         private static string InsertBands(string row) =>
-            $"INSERT INTO \"PerceptualBands\" (\"ItemId\", \"Band\", \"Value\", \"Hash\") " +
-            $"SELECT {row}.\"Id\", b.i, ({row}.\"PerceptualHash\" >> (b.i * 9)) & (CASE WHEN b.i = 6 THEN 1023 ELSE 511 END), {row}.\"PerceptualHash\" FROM {Bands} AS b";
+            $"INSERT INTO \"PerceptualBands\" (\"ItemId\", \"Hash\", {Columns}) SELECT {row}.\"Id\", {row}.\"PerceptualHash\", " +
+            string.Join(", ", Enumerable.Range(0, 7).Select(i => $"({row}.\"PerceptualHash\" >> {i * 9}) & {(i == 6 ? 1023 : 511)}"));
 
         private const string Forget =
             """
@@ -64,13 +63,18 @@ namespace FolderPrism.Data.Migrations
                 columns: table => new
                 {
                     ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Band = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<long>(type: "INTEGER", nullable: false)
+                    Hash = table.Column<long>(type: "INTEGER", nullable: false),
+                    B0 = table.Column<int>(type: "INTEGER", nullable: false),
+                    B1 = table.Column<int>(type: "INTEGER", nullable: false),
+                    B2 = table.Column<int>(type: "INTEGER", nullable: false),
+                    B3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    B4 = table.Column<int>(type: "INTEGER", nullable: false),
+                    B5 = table.Column<int>(type: "INTEGER", nullable: false),
+                    B6 = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PerceptualBands", x => new { x.ItemId, x.Band });
+                    table.PrimaryKey("PK_PerceptualBands", x => x.ItemId);
                 });
 
             migrationBuilder.CreateIndex(
@@ -79,9 +83,39 @@ namespace FolderPrism.Data.Migrations
                 column: "OtherId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PerceptualBands_Band_Value_Hash_ItemId",
+                name: "IX_PerceptualBands_B0",
                 table: "PerceptualBands",
-                columns: new[] { "Band", "Value", "Hash", "ItemId" });
+                column: "B0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerceptualBands_B1",
+                table: "PerceptualBands",
+                column: "B1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerceptualBands_B2",
+                table: "PerceptualBands",
+                column: "B2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerceptualBands_B3",
+                table: "PerceptualBands",
+                column: "B3");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerceptualBands_B4",
+                table: "PerceptualBands",
+                column: "B4");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerceptualBands_B5",
+                table: "PerceptualBands",
+                column: "B5");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerceptualBands_B6",
+                table: "PerceptualBands",
+                column: "B6");
 
             // Only images are matched (as in import); no INSERT OR IGNORE (an outer statement's conflict clause would
             // override the trigger's), so the queue insert checks for the row itself.
@@ -128,8 +162,7 @@ namespace FolderPrism.Data.Migrations
             }
 
             // Existing libraries: bands for every hashed image, and all of them queued for matching in the background.
-            migrationBuilder.Sql(InsertBands("m").Replace("FROM " + Bands + " AS b", "FROM \"MediaItems\" AS m, " + Bands + " AS b", StringComparison.Ordinal)
-                + " WHERE m.\"PerceptualHash\" IS NOT NULL AND m.\"Kind\" = 1;");
+            migrationBuilder.Sql(InsertBands("m") + " FROM \"MediaItems\" AS m WHERE m.\"PerceptualHash\" IS NOT NULL AND m.\"Kind\" = 1;");
             migrationBuilder.Sql(
                 "INSERT INTO \"NearDuplicatePending\" (\"ItemId\") SELECT \"Id\" FROM \"MediaItems\" WHERE \"PerceptualHash\" IS NOT NULL AND \"Kind\" = 1;");
         }

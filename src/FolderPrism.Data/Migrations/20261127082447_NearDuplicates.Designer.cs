@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FolderPrism.Data.Migrations
 {
     [DbContext(typeof(FolderPrismDbContext))]
-    [Migration("20261127073338_NearDuplicates")]
+    [Migration("20261127082447_NearDuplicates")]
     partial class NearDuplicates
     {
         /// <inheritdoc />
@@ -728,20 +728,48 @@ namespace FolderPrism.Data.Migrations
             modelBuilder.Entity("FolderPrism.Data.Entities.PerceptualBand", b =>
                 {
                     b.Property<Guid>("ItemId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Band")
+                    b.Property<int>("B0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B6")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Hash")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Value")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("ItemId");
 
-                    b.HasKey("ItemId", "Band");
+                    b.HasIndex("B0");
 
-                    b.HasIndex("Band", "Value", "Hash", "ItemId");
+                    b.HasIndex("B1");
+
+                    b.HasIndex("B2");
+
+                    b.HasIndex("B3");
+
+                    b.HasIndex("B4");
+
+                    b.HasIndex("B5");
+
+                    b.HasIndex("B6");
 
                     b.ToTable("PerceptualBands", (string)null);
                 });
