@@ -50,8 +50,9 @@ public sealed class ImportIndexer(IDbContextFactory<FolderPrismDbContext> factor
             await db.MediaItems.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.PerceptualHash, hash), cancellationToken);
         }
 
-        // The hash queued the item for near-duplicate matching: an imported photo groups with its library versions at once.
-        await linker.DrainAsync(cancellationToken);
+        // The hash queued the item for near-duplicate matching: an imported photo groups with its library versions at once
+        // (one batch: a backlog is the job runner's to drain).
+        await linker.DrainAsync(cancellationToken, maxBatches: 1);
         return id;
     }
 

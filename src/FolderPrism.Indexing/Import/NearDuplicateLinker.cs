@@ -20,8 +20,12 @@ public sealed class NearDuplicateLinker(
 {
     private const int Batch = 16;
 
-    /// <summary>Links queued items until the queue is empty; never throws but for cancellation (the queue stays for the next call).</summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Links queued items until the queue is empty or <paramref name="maxBatches"/> batches are done; never throws but
+    /// for cancellation (the queue stays for the next call). An index job links one batch only, so a long backlog (an
+    /// upgraded library) never stalls a job worker; the job runner drains the backlog beside the pool.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken cancellationToken, int maxBatches = int.MaxValue)
     {
         try
         {
@@ -33,7 +37,7 @@ public sealed class NearDuplicateLinker(
                 }
             }
 
-            while (await LinkBatchAsync(cancellationToken))
+            for (var batch = 0; batch < maxBatches && await LinkBatchAsync(cancellationToken); batch++)
             {
             }
         }

@@ -46,8 +46,8 @@ public sealed class JobExecutor(
             };
             await queue.CompleteAsync(job, cancellationToken);
             // A new hash, size or date queued the item for near-duplicate matching (the triggers did): link it now, so
-            // the Duplicates view is current when the item's jobs are done.
-            await linker.DrainAsync(cancellationToken);
+            // the Duplicates view is current when the item's jobs are done. One batch: a backlog is the runner's to drain.
+            await linker.DrainAsync(cancellationToken, maxBatches: 1);
             return new JobOutcome(job.Id, job.Kind, path, result, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -19,12 +19,25 @@ public sealed class JobWorkerService(
             return;
         }
 
+        // An upgraded library's backfill (or what a stop left queued) runs beside the job pool, not before it: on a big
+        // library it takes long, and jobs link their own items as they go. DrainAsync only throws when cancelled.
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await linker.DrainAsync(stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            },
+            CancellationToken.None);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await queue.RecoverInterruptedAsync(stoppingToken);
-                await linker.DrainAsync(stoppingToken); // an upgraded library's backfill, or what a stop left queued
                 var done = 0;
                 await pool.RunAsync(JobPoolMode.Background, _ =>
                 {
