@@ -23,6 +23,7 @@ public static class IndexingServiceCollectionExtensions
         services.AddSingleton<AssociationEdits>();
         services.AddSingleton<AnalysisApplier>();
         services.AddSingleton<JobExecutor>();
+        services.AddSingleton<Import.NearDuplicateLinker>();
         services.AddSingleton<JobWorkerPool>();
         services.AddSingleton<IndexWriter>();
         services.AddSingleton<ReconcileScanner>();

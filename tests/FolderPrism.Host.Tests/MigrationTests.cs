@@ -95,6 +95,52 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task An_upgraded_library_gets_its_hashed_images_banded_queued_and_then_paired()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "before-near.db");
+        var ids = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        await using (var db = Create(path))
+        {
+            var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_NearDuplicates", StringComparison.Ordinal)).Last();
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before);
+            var hashes = new long?[] { 0x1234_5678_9abc_def0, 0x1234_5678_9abc_def1, null };
+            for (var i = 0; i < ids.Length; i++)
+            {
+                // Plain SQL: the model of this build has tables the old schema lacks, but MediaItems is as it was.
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO MediaItems (Id, RelativePath, State, Size, ModifiedUtc, Kind, TakenLocal, TakenSource, Width, Height,
+                      PerceptualHash, ThumbnailState, IsDamaged, FirstSeenAt)
+                    VALUES ({ids[i]}, {"p" + i + ".jpg"}, 0, {1000 - i}, '2020-01-01 00:00:00', 1, '2019-06-21 12:00:00', 0, 640, 480,
+                      {hashes[i]}, 1, 0, '2020-01-01 00:00:00+00:00')
+                    """);
+            }
+        }
+
+        var factory = new PooledDbContextFactory<FolderPrismDbContext>(
+            new DbContextOptionsBuilder<FolderPrismDbContext>()
+                .UseSqlite(DataServiceCollectionExtensions.ConnectionStringFor(path))
+                .AddInterceptors(new SqlitePragmaInterceptor())
+                .Options);
+        await new DatabaseMigrator(factory).MigrateAsync(CancellationToken.None);
+        await using (var db = Create(path))
+        {
+            (await db.Set<Data.Entities.PerceptualBand>().CountAsync()).ShouldBe(2);
+            (await db.Set<Data.Entities.NearDuplicatePending>().Select(p => p.ItemId).ToListAsync()).ShouldBe(ids[..2], ignoreOrder: true);
+        }
+
+        var linker = new Indexing.Import.NearDuplicateLinker(factory, new Indexing.IndexWriteGate(),
+            Microsoft.Extensions.Options.Options.Create(new Indexing.Import.ImportOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Indexing.Import.NearDuplicateLinker>.Instance);
+        await linker.DrainAsync(CancellationToken.None);
+        await using (var db = Create(path))
+        {
+            (await db.Set<Data.Entities.NearDuplicatePending>().CountAsync()).ShouldBe(0);
+            (await db.Set<Data.Entities.NearDuplicatePair>().Select(p => p.ItemId).ToListAsync()).ShouldBe(ids[..2], ignoreOrder: true);
+        }
+    }
+
+    [Fact]
     public async Task Start_up_check_knows_the_same_migrations_as_ef_core()
     {
         using var dir = new TempDirectory();

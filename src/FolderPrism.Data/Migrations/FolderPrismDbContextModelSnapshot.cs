@@ -696,6 +696,81 @@ namespace FolderPrism.Data.Migrations
                     b.ToTable("DuplicateHashes", (string)null);
                 });
 
+            modelBuilder.Entity("FolderPrism.Data.Entities.NearDuplicatePair", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId", "OtherId");
+
+                    b.HasIndex("OtherId");
+
+                    b.ToTable("NearDuplicatePairs", (string)null);
+                });
+
+            modelBuilder.Entity("FolderPrism.Data.Entities.NearDuplicatePending", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId");
+
+                    b.ToTable("NearDuplicatePending", (string)null);
+                });
+
+            modelBuilder.Entity("FolderPrism.Data.Entities.PerceptualBand", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("B0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("B6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId");
+
+                    b.HasIndex("B0");
+
+                    b.HasIndex("B1");
+
+                    b.HasIndex("B2");
+
+                    b.HasIndex("B3");
+
+                    b.HasIndex("B4");
+
+                    b.HasIndex("B5");
+
+                    b.HasIndex("B6");
+
+                    b.ToTable("PerceptualBands", (string)null);
+                });
+
             modelBuilder.Entity("FolderPrism.Data.Entities.TagDate", b =>
                 {
                     b.Property<int>("TagId")

@@ -12,7 +12,8 @@ namespace FolderPrism.Indexing.Import;
 /// see it): the row is created, the analysis applied (with the perceptual hash import computed), and the redundant analysis
 /// job dropped. Thumbnails follow via the derivatives job the applier queues, unless import already made them.
 /// </summary>
-public sealed class ImportIndexer(IDbContextFactory<FolderPrismDbContext> factory, IndexWriter writer, AnalysisApplier applier)
+public sealed class ImportIndexer(IDbContextFactory<FolderPrismDbContext> factory, IndexWriter writer, AnalysisApplier applier,
+    NearDuplicateLinker linker)
 {
     public async Task<Guid> IndexAsync(
         string relativePath, MediaAnalysis analysis, PixelCheck? pixels, CancellationToken cancellationToken)
@@ -49,6 +50,9 @@ public sealed class ImportIndexer(IDbContextFactory<FolderPrismDbContext> factor
             await db.MediaItems.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.PerceptualHash, hash), cancellationToken);
         }
 
+        // The hash queued the item for near-duplicate matching: an imported photo groups with its library versions at once
+        // (one batch: a backlog is the job runner's to drain).
+        await linker.DrainAsync(cancellationToken, maxBatches: 1);
         return id;
     }
 

@@ -3,7 +3,7 @@ using FolderPrism.Core.Media;
 namespace FolderPrism.Indexing.Import;
 
 /// <summary>What near-duplicate matching and "best version wins" look at for one photo (in the library or arriving).</summary>
-internal sealed record PhotoVersion(
+public sealed record PhotoVersion(
     Guid? ItemId, string Path, ulong PerceptualHash, int Width, int Height, DateTime? TakenLocal, DateSource? TakenSource,
     long Size, string? MimeType, bool HasCamera, int MetadataScore)
 {

@@ -17,6 +17,7 @@ public sealed class JobExecutor(
     IMediaAnalyzer analyzer,
     IMediaProcessor processor,
     AnalysisApplier applier,
+    Import.NearDuplicateLinker linker,
     JobQueue queue,
     IndexWriteGate gate,
     IOptions<LibraryOptions> library,
@@ -44,6 +45,9 @@ public sealed class JobExecutor(
                 _ => JobResult.Skipped, // faces/labels arrive with their own issue
             };
             await queue.CompleteAsync(job, cancellationToken);
+            // A new hash, size or date queued the item for near-duplicate matching (the triggers did): link it now, so
+            // the Duplicates view is current when the item's jobs are done. One batch: a backlog is the runner's to drain.
+            await linker.DrainAsync(cancellationToken, maxBatches: 1);
             return new JobOutcome(job.Id, job.Kind, path, result, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -9,7 +9,7 @@ namespace FolderPrism.Indexing.Jobs;
 /// otherwise compete for the CPU with start-up, and nothing is lost by waiting, the queue is persistent.
 /// </summary>
 public sealed class JobWorkerService(
-    JobQueue queue, JobWorkerPool pool, IHostApplicationLifetime lifetime, ILogger<JobWorkerService> logger) : BackgroundService
+    JobQueue queue, JobWorkerPool pool, Import.NearDuplicateLinker linker, IHostApplicationLifetime lifetime, ILogger<JobWorkerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +19,20 @@ public sealed class JobWorkerService(
             return;
         }
 
+        // An upgraded library's backfill (or what a stop left queued) runs beside the job pool, not before it: on a big
+        // library it takes long, and jobs link their own items as they go. DrainAsync only throws when cancelled.
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await linker.DrainAsync(stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            },
+            CancellationToken.None);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

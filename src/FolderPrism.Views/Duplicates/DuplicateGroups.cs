@@ -24,7 +24,8 @@ internal static class DuplicateGroups
         // Members as IN (subquery) on the two small tables: SQLite seeks the hash and id indexes once per key, and no
         // list of hundreds of keys is turned into as many SQL parameters (slow to build and bind).
         var (exact, kept) = await DuplicateMembers.ReadAsync(db, cancellationToken);
-        return Build(Chronological(exact), Chronological(kept), displaced);
+        var near = await NearDuplicateGroups.ReadAsync(db, cancellationToken);
+        return Build(Chronological(exact), Chronological(kept), displaced, near);
     }
 
     /// <summary>
@@ -36,7 +37,8 @@ internal static class DuplicateGroups
         await using var db = await services.Contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         return await db.Set<DuplicateHash>().CountAsync(cancellationToken)
-               + await db.DisplacedVersions.Select(d => d.KeptItemId).Distinct().CountAsync(cancellationToken);
+               + await db.DisplacedVersions.Select(d => d.KeptItemId).Distinct().CountAsync(cancellationToken)
+               + await NearDuplicateGroups.UpperBoundAsync(db, cancellationToken);
     }
 
     /// <summary>
@@ -49,38 +51,42 @@ internal static class DuplicateGroups
         await db.Database.OpenConnectionAsync(cancellationToken);
         var end = taken.AddSeconds(1);
         var candidates = await ItemQueries.Visible(db).InRange(taken, end)
-            .Where(i => db.DisplacedVersions.Any(d => d.KeptItemId == i.Id) || db.Set<DuplicateHash>().Any(h => h.ContentHash == i.ContentHash))
+            .Where(i => db.DisplacedVersions.Any(d => d.KeptItemId == i.Id) || db.Set<DuplicateHash>().Any(h => h.ContentHash == i.ContentHash)
+                        || db.Set<NearDuplicatePair>().Any(p => p.ItemId == i.Id))
             .Select(i => new { i.Id, i.ContentHash }).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
             return [];
         }
 
-        var hashes = candidates.Where(c => c.ContentHash != null).Select(c => c.ContentHash!).Distinct().ToList();
+        var near = await NearDuplicateGroups.ReadAroundAsync(db, candidates.Select(c => c.Id).ToList(), cancellationToken);
+        var hashes = candidates.Select(c => c.ContentHash).Concat(near.Entries.Values.Select(e => e.ContentHash))
+            .OfType<string>().Distinct().ToList();
         hashes = await db.Set<DuplicateHash>().Where(h => hashes.Contains(h.ContentHash)).Select(h => h.ContentHash).ToListAsync(cancellationToken);
         var members = hashes.Count == 0 ? []
             : (await VisibleByKeyAsync(db.MediaItems.Where(i => hashes.Contains(i.ContentHash!)), cancellationToken)).Select(e => e.Id).ToList();
-        var ids = members.Concat(candidates.Select(c => c.Id)).Distinct().ToList();
+        var ids = members.Concat(candidates.Select(c => c.Id)).Concat(near.Entries.Keys).Distinct().ToList();
         var displaced = await Listed(db.DisplacedVersions.Where(d => ids.Contains(d.KeptItemId))).ToListAsync(cancellationToken);
         var keptIds = displaced.Select(d => d.KeptItemId).Distinct().ToList();
         var groups = await BuildAsync(
             hashes.Count == 0 ? null : db.MediaItems.Where(i => hashes.Contains(i.ContentHash!)),
-            keptIds.Count == 0 ? null : db.MediaItems.Where(i => keptIds.Contains(i.Id)), displaced, cancellationToken);
+            keptIds.Count == 0 ? null : db.MediaItems.Where(i => keptIds.Contains(i.Id)), displaced, near, cancellationToken);
         return groups.Where(g => g.Kept.TakenLocal >= taken && g.Kept.TakenLocal < end).ToList();
     }
 
     /// <summary>Groups from the rows sharing a hash (<paramref name="byHash"/>) and the kept items of displaced versions
     /// (<paramref name="byKeptId"/>); a null query has no rows.</summary>
-    private static async Task<List<DuplicateGroup>> BuildAsync(
-        IQueryable<MediaItem>? byHash, IQueryable<MediaItem>? byKeptId, List<DisplacedVersion> displaced, CancellationToken cancellationToken)
+    private static async Task<List<DuplicateGroup>> BuildAsync(IQueryable<MediaItem>? byHash, IQueryable<MediaItem>? byKeptId,
+        List<DisplacedVersion> displaced, NearDuplicateSet near, CancellationToken cancellationToken)
     {
         var exact = byHash is null ? [] : Chronological(await VisibleByKeyAsync(byHash, cancellationToken));
         var kept = byKeptId is null ? [] : Chronological(await VisibleByKeyAsync(byKeptId, cancellationToken));
-        return Build(exact, kept, displaced);
+        return Build(exact, kept, displaced, near);
     }
 
-    /// <summary>Groups from the visible rows sharing a hash and the visible kept items, each in capture order.</summary>
-    private static List<DuplicateGroup> Build(List<ViewEntry> exact, List<ViewEntry> kept, List<DisplacedVersion> displaced)
+    /// <summary>Groups from the visible rows sharing a hash and the visible kept items, each in capture order, merged
+    /// with the near-duplicate components (<see cref="NearDuplicateGroups.Merge"/>).</summary>
+    private static List<DuplicateGroup> Build(List<ViewEntry> exact, List<ViewEntry> kept, List<DisplacedVersion> displaced, NearDuplicateSet near)
     {
         var byKept = displaced.ToLookup(d => d.KeptItemId);
         var groups = new List<DuplicateGroup>();
@@ -97,6 +103,8 @@ internal static class DuplicateGroups
         {
             groups.Add(new DuplicateGroup(entry, [entry], byKept[entry.Id].ToList()));
         }
+
+        NearDuplicateGroups.Merge(groups, near, byKept);
 
         var names = ItemNames.Assign(groups.Select(g => g.Kept)).ToDictionary(n => n.Entry.Id, n => n.Name);
         foreach (var group in groups)
