@@ -45,10 +45,14 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
         var detected = _detector.Detect(image, people, ct);
         var facesTime = clock.Lap();
         var (w, h) = (image.OriginalWidth, image.OriginalHeight);
-        // Every face worth a descriptor and every region, in one batched embedder call.
+        // Faces worth a descriptor, except blurred crops (never clusterable): in make bench-vision 200 of 865 such
+        // faces were embedded for nothing, ~23% of the descriptor network's ~130 ms CPU per photo. Regions were
+        // vouched for by a person: always embedded.
         var worthy = detected.Where(options.Quality.IsWorthEmbedding).ToList();
+        var minSharpness = options.Quality.EmbedAll ? double.NegativeInfinity : options.Quality.MinSharpness;
+        var embeddings = _embedder.EmbedAll(image, worthy, minSharpness, ct);
         var regionFaces = regions.Select(r => DetectedFace.FromRegion(new FaceBox(r.X * w, r.Y * h, r.Width * w, r.Height * h))).ToList();
-        var embeddings = _embedder.EmbedAll(image, [.. worthy, .. regionFaces], ct);
+        var regionEmbeddings = regionFaces.Count == 0 ? [] : _embedder.EmbedAll(image, regionFaces, ct);
         var byFace = new Dictionary<DetectedFace, FaceEmbedding>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < worthy.Count; i++)
         {
@@ -61,11 +65,10 @@ public sealed class PhotoVisionAnalyzer : IPhotoVisionAnalyzer
                 : new AnalyzedFace(f, FaceEmbedding.None, false))
             .ToList();
         var labels = objects.GroupBy(o => o.Label).ToDictionary(g => g.Key, g => g.Max(o => o.Score), StringComparer.Ordinal);
-        var regionEmbeddings = embeddings.Skip(worthy.Count).ToList();
         var descriptors = clock.Lap();
         return new PhotoVisionResult(w, h, faces, objects, labels, regionEmbeddings)
         {
-            Timings = new VisionStageTimes(decode, labelsTime, facesTime, descriptors, embeddings.Count, preview is not null),
+            Timings = new VisionStageTimes(decode, labelsTime, facesTime, descriptors, embeddings.Count(e => !e.IsEmpty) + regionEmbeddings.Count, preview is not null),
         };
     }
 

@@ -15,11 +15,13 @@ public sealed class DavMiddleware
 {
     private readonly Dictionary<string, IDavMethodHandler> _handlers;
     private readonly ILogger<DavMiddleware> _logger;
+    private readonly DavWriteCounter _writes;
 
-    public DavMiddleware(RequestDelegate next, IEnumerable<IDavMethodHandler> handlers, ILogger<DavMiddleware> logger)
+    public DavMiddleware(RequestDelegate next, IEnumerable<IDavMethodHandler> handlers, DavWriteCounter writes, ILogger<DavMiddleware> logger)
     {
         _ = next;
         _logger = logger;
+        _writes = writes;
         _handlers = new Dictionary<string, IDavMethodHandler>(StringComparer.Ordinal);
         foreach (var handler in handlers)
         {
@@ -62,6 +64,12 @@ public sealed class DavMiddleware
         }
 
         var context = new DavContext(http, path, trailingSlash);
+        var write = DavWriteCounter.MayWrite(http.Request.Method);
+        if (write)
+        {
+            _writes.Begin();
+        }
+
         try
         {
             await handler.HandleAsync(context);
@@ -95,6 +103,13 @@ public sealed class DavMiddleware
             _logger.LogWarning(e, "{Method} {Path} was denied by the file system.", http.Request.Method, path);
             http.Response.Clear();
             DavResponses.Status(http.Response, StatusCodes.Status403Forbidden);
+        }
+        finally
+        {
+            if (write)
+            {
+                _writes.End();
+            }
         }
     }
 }

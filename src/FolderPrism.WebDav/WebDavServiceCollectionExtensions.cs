@@ -30,6 +30,7 @@ public static class WebDavServiceCollectionExtensions
         services.AddSingleton<IDeadPropertyStore, SqliteDeadPropertyStore>();
         services.AddSingleton<ILockManager, InMemoryLockManager>();
         services.AddSingleton<WriteGuard>();
+        services.AddSingleton<DavWriteCounter>();
         services.AddSingleton<CopyMoveOperation>();
         services.AddSingleton<IDavMethodHandler, OptionsHandler>();
         services.AddSingleton<IDavMethodHandler, PropFindHandler>();

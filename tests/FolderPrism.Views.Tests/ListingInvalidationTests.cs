@@ -9,15 +9,16 @@ namespace FolderPrism.Views.Tests;
 
 /// <summary>
 /// The listing cache against real SQLite and real HTTP: what the vision worker commits (faces, people, labels, vision
-/// states) keeps listings that cannot depend on it (Timeline) cached, while People, Labels and Search see it at once,
-/// also when another connection (as the CLI's) writes; any other commit still refreshes everything.
+/// states) keeps listings that cannot depend on it (Timeline) cached, while cached listings that read it (searches, a
+/// person's or label's photos) serve their last listing once and refresh it in the background (also when another
+/// connection, as the CLI's, writes); a write through WebDAV and any other commit still refresh everything at once.
 /// </summary>
 public sealed class ListingInvalidationTests
 {
     private static readonly DateTime June21 = new(2019, 6, 21, 12, 0, 0);
 
     [Fact]
-    public async Task A_vision_only_write_keeps_the_timeline_cached_and_people_and_labels_show_it_immediately()
+    public async Task A_vision_only_write_keeps_the_timeline_cached_and_searches_show_it_after_one_background_refresh()
     {
         await using var host = await ViewsHost.StartAsync();
         var item = await host.AddAsync("2019/06/IMG_1.JPG", June21);
@@ -44,10 +45,33 @@ public sealed class ListingInvalidationTests
         (await host.ListAsync("/Timeline/2019/2019-06/")).ShouldBe(["2019-06-21 12.00.00 IMG_1.JPG"]);
         listings.Loads.ShouldBe(loads, "vision data cannot change the timeline: still cached");
 
+        // The People and Labels roots are listed live; a cached listing that reads vision data (a search) is served
+        // stale while revalidating: the first request after a vision-only commit gets the cached listing and starts
+        // one background load; once it is done the listing shows the new data.
         (await host.ListAsync("/People/")).ShouldContain("Bob/");
         (await host.ListAsync("/Labels/")).ShouldContain("dog/");
+        (await host.ListAsync("/Search/bob/")).ShouldBeEmpty();
+        await listings.RefreshesSettled();
+        listings.Loads.ShouldBe(loads + 1);
         (await host.ListAsync("/Search/bob/")).ShouldNotBeEmpty();
-        listings.Loads.ShouldBeGreaterThan(loads);
+        listings.Loads.ShouldBe(loads + 1, "the refreshed listing is current: served from the cache");
+    }
+
+    [Fact]
+    public async Task A_write_through_webdav_is_listed_at_once_even_while_vision_commits_are_served_stale()
+    {
+        await using var host = await ViewsHost.StartAsync();
+        var item = await host.AddAsync("2019/06/IMG_1.JPG", June21);
+        var other = await host.AddAsync("2019/06/IMG_2.JPG", June21.AddHours(1));
+        await host.PersonAsync(item, "Bob");
+        var before = await host.ListAsync("/People/Bob/");
+        before.ShouldHaveSingleItem().ShouldContain("IMG_1");
+
+        // The vision worker commits (another face of Bob): alone it would be served stale once...
+        await host.PersonAsync(other, "Bob");
+        // ...but the user's unassigning through WebDAV (a vision-domain write too) must be listed by the next request.
+        (await host.SendAsync("DELETE", "/People/Bob/" + before[0])).IsSuccessStatusCode.ShouldBeTrue();
+        (await host.ListAsync("/People/Bob/")).ShouldHaveSingleItem().ShouldContain("IMG_2");
     }
 
     [Fact]

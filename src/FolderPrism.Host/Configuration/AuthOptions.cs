@@ -5,7 +5,7 @@ public sealed class AuthOptions
 {
     public const string SectionName = "Auth";
 
-    /// <summary>How long a verified user+password pair is trusted without re-running PBKDF2.</summary>
+    /// <summary>How long a verified user+password pair stays trusted without re-running PBKDF2 after its last use.</summary>
     public int CacheSeconds { get; set; } = 120;
 
     /// <summary>How many verified pairs are kept at most (bounded memory).</summary>

@@ -1,5 +1,6 @@
 using FolderPrism.Core.Configuration;
 using FolderPrism.Data;
+using FolderPrism.WebDav.Http;
 using FolderPrism.WebDav.Properties;
 using FolderPrism.WebDav.Store;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,11 @@ namespace FolderPrism.Views.Items;
 /// <summary>What every view needs: the index, the options, the property managers and where the originals live.</summary>
 internal sealed class ViewServices(
     IDbContextFactory<FolderPrismDbContext> contexts, IOptions<ViewOptions> options, IOptions<LibraryOptions> library,
-    LivePropertyCatalog catalog, ContentTypeMap contentTypes, IEntityTagProvider etags, TimeProvider time, IndexGeneration generation)
+    LivePropertyCatalog catalog, ContentTypeMap contentTypes, IEntityTagProvider etags, TimeProvider time, IndexGeneration generation,
+    DavWriteCounter writes)
 {
     /// <summary>Listings of the current index generation, by folder path (repeated PROPFINDs without queries).</summary>
-    public ListingCache Listings { get; } = new(generation, options.Value.ListingCacheSize, VisionScope.For(options.Value).ReadsVision);
+    public ListingCache Listings { get; } = new(generation, options.Value.ListingCacheSize, VisionScope.For(options.Value).ReadsVision, writes);
 
     public IDbContextFactory<FolderPrismDbContext> Contexts { get; } = contexts;
 

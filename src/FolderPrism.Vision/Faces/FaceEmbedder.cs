@@ -36,9 +36,13 @@ public sealed class FaceEmbedder : IFaceEmbedder
     /// Up to <c>maxBatch</c> aligned crops per run ([N,224,224,3]) under one session lease (see
     /// <see cref="DefaultMaxBatch"/> for why the default is one).
     /// </summary>
-    public IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, CancellationToken ct)
+    public IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, CancellationToken ct) =>
+        EmbedAll(image, faces, double.NegativeInfinity, ct);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, double minSharpness, CancellationToken ct)
     {
-        var result = new List<FaceEmbedding>(faces.Count);
+        var result = new FaceEmbedding[faces.Count];
         if (faces.Count == 0)
         {
             return result;
@@ -46,31 +50,48 @@ public sealed class FaceEmbedder : IFaceEmbedder
 
         using var lease = _sessions.Lease(VisionModelCatalog.FaceEmbedder.Id);
         var session = lease.Session;
-        for (var start = 0; start < faces.Count; start += _maxBatch)
+        using var input = new TensorInput(Math.Min(_maxBatch, faces.Count), Size, Size);
+        var batch = new List<(int Face, double Sharpness)>(_maxBatch);
+        for (var f = 0; f < faces.Count; f++)
         {
             ct.ThrowIfCancellationRequested();
-            var n = Math.Min(_maxBatch, faces.Count - start);
-            using var input = new TensorInput(n, Size, Size);
-            var sharpness = new double[n];
-            for (var i = 0; i < n; i++)
+            var crop = input.Span.Slice(batch.Count * Size * Size * 3, Size * Size * 3);
+            ImageSampler.Sample(image, AlignedCrop(image, faces[f]), Size, Size, crop, 1f, 0f);
+            var sharpness = Sharpness(crop);
+            if (sharpness < minSharpness)
             {
-                var crop = input.Span.Slice(i * Size * Size * 3, Size * Size * 3);
-                ImageSampler.Sample(image, AlignedCrop(image, faces[start + i]), Size, Size, crop, 1f, 0f);
-                sharpness[i] = Sharpness(crop);
+                result[f] = new FaceEmbedding([], sharpness); // its slot is overwritten by the next crop
+                continue;
             }
 
-            using var value = input.ToOrtValue();
-            using var options = new RunOptions();
-            using var results = session.Run(options, [session.InputNames[0]], [value], [Output]);
-            var vectors = results[0].GetTensorDataAsSpan<float>();
-            var dim = vectors.Length / n;
-            for (var i = 0; i < n; i++)
+            batch.Add((f, sharpness));
+            if (batch.Count == _maxBatch)
             {
-                result.Add(new FaceEmbedding(FaceVectors.Normalize(vectors.Slice(i * dim, dim)), sharpness[i]));
+                Run(session, input, batch, result);
             }
         }
 
+        if (batch.Count > 0)
+        {
+            Run(session, input, batch, result);
+        }
+
         return result;
+    }
+
+    private static void Run(InferenceSession session, TensorInput input, List<(int Face, double Sharpness)> batch, FaceEmbedding[] result)
+    {
+        using var value = input.ToOrtValue(batch.Count);
+        using var options = new RunOptions();
+        using var results = session.Run(options, [session.InputNames[0]], [value], [Output]);
+        var vectors = results[0].GetTensorDataAsSpan<float>();
+        var dim = vectors.Length / batch.Count;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            result[batch[i].Face] = new FaceEmbedding(FaceVectors.Normalize(vectors.Slice(i * dim, dim)), batch[i].Sharpness);
+        }
+
+        batch.Clear();
     }
 
     /// <summary>Square crop centred on the box, rotated by the eye line (decoded-image pixels).</summary>

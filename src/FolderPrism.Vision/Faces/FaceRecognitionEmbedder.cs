@@ -26,12 +26,19 @@ public sealed class FaceRecognitionEmbedder : IFaceEmbedder
         _cropScale = cropScale;
     }
 
-    public FaceEmbedding Embed(RgbImage image, DetectedFace face, CancellationToken ct)
+    public FaceEmbedding Embed(RgbImage image, DetectedFace face, CancellationToken ct) => Embed(image, face, double.NegativeInfinity, ct);
+
+    private FaceEmbedding Embed(RgbImage image, DetectedFace face, double minSharpness, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var input = new DenseTensor<float>([1, Size, Size, 3]);
         ImageSampler.Sample(image, AlignedCrop(image, face), Size, Size, input.Buffer.Span, 1f, 0f);
         var sharpness = Sharpness(input.Buffer.Span, Size);
+        if (sharpness < minSharpness)
+        {
+            return new FaceEmbedding([], sharpness, FaceDistanceMetric.Euclidean);
+        }
+
         using var lease = _sessions.Lease(VisionModelCatalog.FaceRecognition.Id);
         var session = lease.Session;
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)], [Output]);
@@ -41,6 +48,10 @@ public sealed class FaceRecognitionEmbedder : IFaceEmbedder
     /// <summary>One run per face (the alternative embedder is not on the hot path).</summary>
     public IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, CancellationToken ct) =>
         faces.Select(f => Embed(image, f, ct)).ToList();
+
+    /// <inheritdoc/>
+    public IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, double minSharpness, CancellationToken ct) =>
+        faces.Select(f => Embed(image, f, minSharpness, ct)).ToList();
 
     /// <summary>Square crop centred on the box, rotated so the eye line is level (decoded-image pixels).</summary>
     internal ImageSampler.Transform AlignedCrop(RgbImage image, DetectedFace face)

@@ -16,4 +16,11 @@ public interface IFaceEmbedder
     /// run per face costs a per-run overhead that adds up in group photos); results equal <see cref="Embed"/>'s.
     /// </summary>
     IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, CancellationToken ct);
+
+    /// <summary>
+    /// Like <see cref="EmbedAll(RgbImage, IReadOnlyList{DetectedFace}, CancellationToken)"/>, but a face whose aligned
+    /// crop measures less sharp than <paramref name="minSharpness"/> gets no descriptor (an empty vector with its
+    /// sharpness) and costs no model run: the quality filter would never let it cluster.
+    /// </summary>
+    IReadOnlyList<FaceEmbedding> EmbedAll(RgbImage image, IReadOnlyList<DetectedFace> faces, double minSharpness, CancellationToken ct);
 }

@@ -31,6 +31,14 @@ internal sealed class TensorInput : IDisposable
     /// <summary>A tensor view of the buffer; dispose it before this input.</summary>
     public OrtValue ToOrtValue() => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, Memory, Shape);
 
+    /// <summary>A tensor view of the first <paramref name="batch"/> entries of the buffer; dispose it before this input.</summary>
+    public OrtValue ToOrtValue(int batch)
+    {
+        var shape = (long[])Shape.Clone();
+        shape[0] = batch;
+        return OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, Memory[..(Length / (int)Shape[0] * batch)], shape);
+    }
+
     public void Dispose()
     {
         if (_buffer is { } buffer)

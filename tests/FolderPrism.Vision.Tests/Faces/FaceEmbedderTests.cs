@@ -114,6 +114,38 @@ public sealed class FaceEmbedderTests(InstalledModelsFixture models, ITestOutput
         sharp.ShouldAllBe(f => f.Embedding.Vector.Length == 1024);
     }
 
+    /// <summary>With the quality filter's sharpness as the threshold, blurred crops get no descriptor and sharp ones the usual one.</summary>
+    [Fact]
+    public void Blurred_crops_below_the_threshold_get_no_descriptor()
+    {
+        string blurred;
+        using (var img = NetVips.Image.NewFromFile(SamplePhotos.ThreeFaces))
+        using (var blur = img.Gaussblur(5))
+        {
+            blurred = _temp.File("blur.jpg");
+            blur.WriteToFile(blurred);
+        }
+
+        var min = new FaceQualityOptions().MinSharpness;
+        var embedder = new FaceEmbedder(_sessions, maxBatch: 2);
+        var detector = new FaceDetector(_sessions, new FaceDetectionOptions());
+        var soft = VisionImageLoader.Load(blurred);
+        var softFaces = detector.Detect(soft, CancellationToken.None);
+        softFaces.ShouldNotBeEmpty();
+        embedder.EmbedAll(soft, softFaces, min, CancellationToken.None).ShouldAllBe(e => e.IsEmpty && e.Sharpness < min);
+
+        var sharp = VisionImageLoader.Load(SamplePhotos.ThreeFaces);
+        var sharpFaces = detector.Detect(sharp, CancellationToken.None);
+        var gated = embedder.EmbedAll(sharp, sharpFaces, min, CancellationToken.None);
+        var all = embedder.EmbedAll(sharp, sharpFaces, CancellationToken.None);
+        gated.Count.ShouldBe(sharpFaces.Count);
+        for (var i = 0; i < gated.Count; i++)
+        {
+            gated[i].Vector.ShouldBe(all[i].Vector);
+            gated[i].Sharpness.ShouldBe(all[i].Sharpness);
+        }
+    }
+
     /// <summary>A box drawn by hand (or read from an XMP region) is embedded close to the detected face it covers.</summary>
     [Fact]
     public void A_hand_drawn_box_embeds_like_the_detected_face()
