@@ -115,6 +115,24 @@ public sealed class NearDuplicateGroupTests
         far.Id.ShouldNotBe(wide.Id);
     }
 
+    [Fact]
+    public async Task Many_images_with_one_hash_store_a_bounded_number_of_pairs_and_still_make_one_group()
+    {
+        await using var host = await ViewsHost.StartAsync();
+        var taken = new DateTime(2019, 6, 21, 12, 0, 0);
+        const int count = 80; // black frames or blank screenshots: every pair would be 80 × 79 = 6,320 rows
+        for (var n = 0; n < count; n++)
+        {
+            await host.AddAsync($"2019/black{n:D2}.jpg", taken.AddSeconds(n), i => Image(i, 0, 1600, 1200));
+        }
+
+        await DrainAsync(host);
+        (await PairsAsync(host)).Count.ShouldBeLessThanOrEqualTo(2 * 32 * count);
+        var groups = await host.ListAsync("/Duplicates/");
+        groups.Count.ShouldBe(1);
+        (await host.ListAsync("/Duplicates/" + groups[0])).Count.ShouldBe(count);
+    }
+
     private static void Image(Core.Library.MediaItem item, long hash, int width, int height)
     {
         item.Kind = Core.Media.MediaKind.Image;

@@ -20,6 +20,11 @@ public sealed class NearDuplicateLinker(
 {
     private const int Batch = 16;
 
+    // Links per item at most to its closest candidates: images with one shared hash (black frames, blank screenshots,
+    // a burst of the same scene) would otherwise store every pair of the set, n² rows. Such a set stays one group: the
+    // view follows pairs from item to item, and each item links to members already there.
+    private const int MaxLinks = 32;
+
     /// <summary>
     /// Links queued items until the queue is empty or <paramref name="maxBatches"/> batches are done; never throws but
     /// for cancellation (the queue stays for the next call). An index job links one batch only, so a long backlog (an
@@ -90,7 +95,10 @@ public sealed class NearDuplicateLinker(
             .Select(b => new { b.ItemId, b.Hash })
             .ToListAsync(cancellationToken);
         var close = candidates
-            .Where(c => PerceptualHash.Distance(unchecked((ulong)c.Hash), self.PerceptualHash) <= options.Value.NearDuplicateDistance)
+            .Select(c => (c.ItemId, Distance: PerceptualHash.Distance(unchecked((ulong)c.Hash), self.PerceptualHash)))
+            .Where(c => c.Distance <= options.Value.NearDuplicateDistance)
+            .OrderBy(c => c.Distance)
+            .Take(MaxLinks)
             .Select(c => c.ItemId).ToList();
         if (close.Count == 0)
         {
