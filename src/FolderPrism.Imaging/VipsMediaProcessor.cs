@@ -138,7 +138,7 @@ public sealed class VipsMediaProcessor : IMediaProcessor, IDisposable
         }
         catch (VipsException e)
         {
-            throw new MediaDecodeException($"Cannot decode image: {VipsRuntime.FirstLine(e.Message)}", e);
+            throw new MediaDecodeException($"Cannot decode image: {VipsErrors.Reason(e.Message)}", e);
         }
         catch (OperationCanceledException e)
         {

@@ -120,7 +120,9 @@ public sealed class ImportEngineTests
         result.Entries.Count.ShouldBe(3);
         result.Entries.ShouldAllBe(e => e.Outcome == "rejected" && e.Path == null && e.Message != null);
         result.Entries.Single(e => e.Source.EndsWith("empty.jpg", StringComparison.Ordinal)).Damaged.ShouldBeTrue();
-        result.Entries.Single(e => e.Source.EndsWith("truncated.jpg", StringComparison.Ordinal)).Damaged.ShouldBeTrue();
+        var truncated = result.Entries.Single(e => e.Source.EndsWith("truncated.jpg", StringComparison.Ordinal));
+        truncated.Damaged.ShouldBeTrue();
+        truncated.Message.ShouldNotBeNull().ShouldContain("Premature end");
         File.Exists(empty).ShouldBeTrue();
         File.Exists(whole).ShouldBeTrue();
         File.Exists(text).ShouldBeTrue();

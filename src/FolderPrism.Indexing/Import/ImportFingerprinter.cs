@@ -48,14 +48,7 @@ public sealed class ImportFingerprinter(IOptions<ImagingOptions> imaging)
         }
         catch (VipsException e)
         {
-            throw new MediaDecodeException($"Cannot decode image: {FirstLine(e.Message)}", e);
+            throw new MediaDecodeException($"Cannot decode image: {VipsErrors.Reason(e.Message)}", e);
         }
-    }
-
-    private static string FirstLine(string message)
-    {
-        var trimmed = message.Trim();
-        var newline = trimmed.IndexOf('\n', StringComparison.Ordinal);
-        return newline < 0 ? trimmed : trimmed[..newline];
     }
 }

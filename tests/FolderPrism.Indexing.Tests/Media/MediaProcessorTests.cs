@@ -158,6 +158,9 @@ public sealed class MediaProcessorTests : IDisposable
         }
 
         (await Should.ThrowAsync<MediaDecodeException>(() => Process(bomb))).Message.ShouldContain("above the limit");
+        // The loader's own line, not libvips's outer "unable to write to memory" wrapper.
+        (await Should.ThrowAsync<MediaDecodeException>(() => Process(truncated, MediaKind.Image))).Message
+            .ShouldContain("Premature end");
     }
 
     [Fact]
