@@ -40,6 +40,8 @@ public sealed class FolderPrismDbContext(DbContextOptions<FolderPrismDbContext> 
 
     public DbSet<DisplacedVersion> DisplacedVersions => Set<DisplacedVersion>();
 
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FolderPrismDbContext).Assembly);

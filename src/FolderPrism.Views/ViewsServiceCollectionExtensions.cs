@@ -3,6 +3,7 @@ using FolderPrism.Views.Browser;
 using FolderPrism.Views.ETags;
 using FolderPrism.Views.Items;
 using FolderPrism.Views.Mounts;
+using FolderPrism.Views.Search;
 using FolderPrism.Views.Sidecars;
 using FolderPrism.Views.Trash;
 using FolderPrism.Views.Writes;
@@ -70,7 +71,8 @@ public static class ViewsServiceCollectionExtensions
             new NamedMount(s, set, s.Options.Cameras, NamedViews.CamerasAsync, NamedViews.Camera)));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new ReviewMount(s, set)));
         services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new DuplicatesMount(s, set, sp.GetRequiredService<TrashStore>())));
-        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new SearchMount(s, set)));
+        services.AddSingleton<SavedSearches>();
+        services.AddSingleton<IDavMount>(sp => Create(sp, (s, set) => new SearchMount(s, set, sp.GetRequiredService<SavedSearches>())));
         return services;
     }
 

@@ -52,6 +52,30 @@ public sealed class GalleryPageTests
         (await host.Http.GetAsync("/Tags/Sunsets/2019-06-21%2019.00.00%20sunset.jpg?thumb=preview", ViewsHost.Timeout)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Search_box_in_the_page_header_opens_the_query_as_a_search_folder()
+    {
+        await using var host = await ViewsHost.StartAsync();
+        var item = await host.AddAsync("2019/IMG_1.JPG", new DateTime(2019, 6, 21, 12, 0, 0), i => i.MimeType = "image/jpeg");
+        await host.TagAsync(item, "New York");
+        await host.AddAsync("2018/IMG_2.JPG", new DateTime(2018, 1, 2, 12, 0, 0), i => i.MimeType = "image/jpeg");
+
+        var ct = ViewsHost.Timeout;
+        await using var chromium = await ChromiumSession.StartAsync(Path.Combine(host.Root, "chromium-profile"), ct);
+        var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ViewsHost.User}:{ViewsHost.Password}"));
+        await chromium.SendAsync("Network.enable", null, ct);
+        await chromium.SendAsync("Network.setExtraHTTPHeaders", new { headers = new { Authorization = "Basic " + auth } }, ct);
+        await chromium.SendAsync("Page.navigate", new { url = new Uri(host.Http.BaseAddress!, "/Timeline/").AbsoluteUri }, ct);
+        await chromium.WaitForAsync("document.readyState === 'complete' && !!document.querySelector('#search input')", ct);
+        await chromium.EvaluateAsync(
+            "document.querySelector('#search input').value = ' tag:\"New York\" year=2019 '; document.getElementById('search').requestSubmit(); true", ct);
+        await chromium.WaitForAsync("location.pathname.startsWith('/Search/') && document.readyState === 'complete' && !!document.querySelector('#search')", ct);
+
+        Uri.UnescapeDataString((await chromium.EvaluateAsync("location.pathname", ct)).GetString()!).ShouldBe("/Search/tag:\"New York\" year=2019/");
+        (await chromium.EvaluateAsync("[...document.querySelectorAll('a[data-photo]')].map(a => a.title).join('|')", ct)).GetString()
+            .ShouldBe("2019-06-21 12.00.00 IMG_1.JPG");
+    }
+
     private static async Task RunAsync(string file, string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -7,6 +7,7 @@ using FolderPrism.WebDav.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FolderPrism.Views.Browser;
 
@@ -15,14 +16,19 @@ namespace FolderPrism.Views.Browser;
 /// preview in <see cref="PreviewViewer"/>, where faces can be marked), and the thumbnails themselves from the cache
 /// keyed by content hash, generated on demand when missing.
 /// </summary>
-internal sealed class GalleryPages(IServiceProvider services, ILogger<GalleryPages> logger) : IDavBrowserPages
+internal sealed class GalleryPages(IServiceProvider services, IOptions<ViewOptions> options, ILogger<GalleryPages> logger) : IDavBrowserPages
 {
+    /// <summary>Where the header's search box goes: the query becomes a <c>Search/</c> folder name, as in a file manager.</summary>
+    private readonly string _searchRoot = HrefEncoder.Encode(DavPath.Root.Child(options.Value.Search), true);
+
     private const string Style =
         "body{font-family:system-ui,sans-serif;margin:0;background:#111;color:#eee}header{padding:12px 16px;background:#222}"
         + "a{color:#9cf;text-decoration:none}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:6px;padding:8px}"
         + ".tile{position:relative;aspect-ratio:1;background:#333;overflow:hidden;border-radius:4px;display:flex;align-items:center;justify-content:center}"
         + ".tile img{width:100%;height:100%;object-fit:cover}.tile span{position:absolute;bottom:0;left:0;right:0;font-size:11px;padding:3px;background:#000a;"
-        + "white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.folder{font-size:15px;padding:8px;text-align:center;background:#2a3340}";
+        + "white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.folder{font-size:15px;padding:8px;text-align:center;background:#2a3340}"
+        + "header{display:flex;flex-wrap:wrap;gap:8px;align-items:center}header form{margin-left:auto}"
+        + "header input{background:#333;color:#eee;border:1px solid #555;border-radius:4px;padding:6px 8px;font-size:15px;width:14em;max-width:60vw}";
 
     public async Task<bool> TryWriteCollectionPageAsync(DavContext context, IDavItem collection)
     {
@@ -38,7 +44,11 @@ internal sealed class GalleryPages(IServiceProvider services, ILogger<GalleryPag
             page.Append("<a href=\"").Append(Attr(HrefEncoder.Encode(parent, true))).Append("\">&#8592;</a> ");
         }
 
-        page.Append(title).Append("</header><div class=\"grid\">\n");
+        page.Append("<span>").Append(title).Append("</span>")
+            .Append("<form id=\"search\" role=\"search\" data-root=\"").Append(Attr(_searchRoot)).Append("\" onsubmit=\"var q=this.q.value.trim();")
+            .Append("if(q)location.href=this.dataset.root+encodeURIComponent(q)+'/';return false\">")
+            .Append("<input name=\"q\" type=\"search\" placeholder=\"beach year=2019 person=alice\" aria-label=\"Search\"></form>")
+            .Append("</header><div class=\"grid\">\n");
         await response.WriteAsync(page.ToString(), context.Aborted);
         var count = 0;
         await foreach (var child in collection.GetChildrenAsync(context.Aborted))

@@ -10,7 +10,9 @@ namespace FolderPrism.Views.Search;
 /// A <c>/Search/&lt;query&gt;</c> folder name turned into SQL. Words (all must match, case-insensitively) are looked for
 /// in the file path, title, description, camera, tags, people, albums and machine labels; filters narrow further: <c>year:2019</c>,
 /// <c>month:2019-06</c> (or <c>month:6</c>), <c>person:alice</c>, <c>tag:beach</c>, <c>camera:canon</c>,
-/// <c>type:video|photo</c>, <c>label:dog</c> (machine labels, see <see cref="LabelSearch"/>). A filter whose value cannot be understood matches nothing, so a typo gives an empty folder.
+/// <c>type:video|photo</c>, <c>label:dog</c> (machine labels, see <see cref="LabelSearch"/>); <c>year=2019</c> is the
+/// same filter for file managers that refuse a colon, and quotes keep a multi-word value together (<c>tag:"New York"</c>).
+/// A filter whose value cannot be understood matches nothing, so a typo gives an empty folder.
 /// </summary>
 internal static class SearchQuery
 {
@@ -38,14 +40,62 @@ internal static class SearchQuery
     /// <summary>
     /// The query's terms: the filter key (lower case; null for a plain word), its value, and the whole token. One
     /// tokenizer for the filter and for <see cref="SearchKeys"/>' planning, so both always read the same query.
+    /// A filter is written <c>key:value</c> or <c>key=value</c> (Windows Explorer and Finder refuse a colon in a folder
+    /// name); double quotes keep spaces in a value or phrase (<c>tag:"New York"</c>) and are not part of it.
     /// </summary>
     internal static IEnumerable<(string? Key, string Value, string Token)> Terms(string text)
     {
-        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (token, separator) in Tokens(text))
         {
-            var colon = token.IndexOf(':');
-            yield return colon > 0 ? (token[..colon].ToLowerInvariant(), token[(colon + 1)..], token) : (null, token, token);
+            var key = separator > 0 ? token[..separator].ToLowerInvariant() : null;
+            yield return key is not null && (token[separator] == ':' || FilterKeys.Contains(key))
+                ? (key, token[(separator + 1)..], token)
+                : (null, token, token);
         }
+    }
+
+    private static readonly HashSet<string> FilterKeys = ["year", "month", "person", "tag", "camera", "type", "label"];
+
+    /// <summary>Space-separated tokens, quotes removed; with the index of the first unquoted ':' or '=' (or -1).</summary>
+    private static List<(string Token, int Separator)> Tokens(string text)
+    {
+        var tokens = new List<(string, int)>();
+        var current = new System.Text.StringBuilder();
+        var separator = -1;
+        var quoted = false;
+        foreach (var c in text + " ")
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (char.IsWhiteSpace(c) && !quoted)
+            {
+                if (current.Length > 0)
+                {
+                    tokens.Add((current.ToString(), separator));
+                }
+
+                current.Clear();
+                separator = -1;
+            }
+            else
+            {
+                if (separator < 0 && !quoted && c is ':' or '=')
+                {
+                    separator = current.Length;
+                }
+
+                current.Append(c);
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            tokens.Add((current.ToString().TrimEnd(), separator)); // an unclosed quote runs to the end
+        }
+
+        return tokens;
     }
 
     /// <summary>

@@ -149,6 +149,11 @@ internal sealed class CopyMoveOperation(
         }
 
         var existing = await store.GetItemAsync(destination, context.Aborted);
+        if (existing is not null && !await writes.OccupiesAsync(existing, context.Aborted))
+        {
+            existing = null;
+        }
+
         await guard.CheckConditionsAsync(context, source);
         if (move)
         {

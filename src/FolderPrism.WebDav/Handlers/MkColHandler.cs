@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace FolderPrism.WebDav.Handlers;
 
-/// <summary>MKCOL: 201 created, 405 when something exists, 409 without a parent, 415 for any request body.</summary>
+/// <summary>MKCOL: 201 created, 405 when something exists (see <see cref="IDavVirtualWrites.OccupiesAsync"/>), 409 without a parent, 415 for any request body.</summary>
 internal sealed class MkColHandler(IDavStore store, WriteGuard guard) : IDavMethodHandler
 {
     public IReadOnlyCollection<string> Methods { get; } = ["MKCOL"];
@@ -16,7 +16,8 @@ internal sealed class MkColHandler(IDavStore store, WriteGuard guard) : IDavMeth
         var request = context.Request;
         var hasBody = request.ContentLength > 0
             || (request.ContentLength is null && context.Http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
-        if (await store.GetItemAsync(context.Path, context.Aborted) is not null)
+        if (await store.GetItemAsync(context.Path, context.Aborted) is { } existing
+            && (store.GetVirtualWrites(context.Path) is not { } virtualWrites || await virtualWrites.OccupiesAsync(existing, context.Aborted)))
         {
             throw new DavException(StatusCodes.Status405MethodNotAllowed);
         }

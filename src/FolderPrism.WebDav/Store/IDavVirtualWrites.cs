@@ -31,4 +31,12 @@ public interface IDavVirtualWrites
     /// protected from DELETE.
     /// </summary>
     bool CanDeleteRoot => false;
+
+    /// <summary>
+    /// Whether <paramref name="existing"/>, which resolves for reading, counts as already there for a write aimed at its
+    /// path. A mount that answers for any name (every <c>Search/&lt;query&gt;</c> resolves) says false for names it
+    /// does not list, so MKCOL gives 201 rather than 405 and a rename onto it is not refused by <c>Overwrite: F</c>:
+    /// the "New folder", then rename flow of Windows Explorer and GNOME Files.
+    /// </summary>
+    ValueTask<bool> OccupiesAsync(IDavItem existing, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 }
