@@ -7,7 +7,7 @@ namespace FolderPrism.Views.Tests;
 public sealed class RcloneMountTests
 {
     [Fact]
-    public async Task Cp_into_a_tag_folder_rm_from_it_mv_a_people_folder_rm_in_timeline_and_mv_back_from_trash()
+    public async Task Cp_into_a_tag_folder_rm_from_it_mv_a_people_folder_mkdir_a_search_rm_in_timeline_and_mv_back_from_trash()
     {
         await using var host = await ViewsHost.StartAsync();
         var bytes = "bytes of a photo for the mount test"u8.ToArray();
@@ -40,6 +40,19 @@ public sealed class RcloneMountTests
             Directory.Move(Path.Combine(mount, "People", "Alice"), Path.Combine(mount, "People", "Alice Smith"));
             await WaitUntilAsync(() => CountAsync(host, db => db.People.CountAsync(p => p.Name == "Alice Smith")).Result == 1);
             (await host.ListAsync("/People/Alice Smith/")).ShouldBe(["2019-06-21 12.00.00 IMG_1.JPG"]);
+
+            // A query made with mkdir is saved, so it opens through the mount (FUSE looks names up in the parent's
+            // listing); rmdir of an empty one forgets it (a FUSE rmdir refuses folders with photos, as anywhere).
+            var search = Path.Combine(mount, "Search", "person=alice year=2019");
+            Directory.CreateDirectory(search);
+            await WaitUntilAsync(() => Directory.Exists(search) && Directory.EnumerateFiles(search).Any());
+            Directory.EnumerateFiles(search).Select(Path.GetFileName).ShouldBe(["2019-06-21 12.00.00 IMG_1.JPG"]);
+            var empty = Path.Combine(mount, "Search", "year=1990");
+            Directory.CreateDirectory(empty);
+            await WaitUntilAsync(() => CountAsync(host, db => db.SavedSearches.CountAsync()).Result == 2);
+            Directory.Delete(empty);
+            await WaitUntilAsync(() => CountAsync(host, db => db.SavedSearches.CountAsync()).Result == 1);
+            (await host.ListAsync("/Search/")).ShouldBe(["person=alice year=2019/"]);
 
             // rm in Timeline moves the original to Trash; mv from Trash back into Timeline restores it.
             var original = Path.Combine(host.Originals, "2019/IMG_1.JPG");
