@@ -53,6 +53,13 @@ public static class TakeoutMetadataReader
             result.Dates = new DateEvidence { TakeoutUtc = taken };
         }
 
+        // Google Photos' only rating is the favourite (the heart); it becomes five stars, so Favorites/ lists it and
+        // tools that read xmp:Rating agree.
+        if (root.TryGetProperty("favorited", out var favorited) && favorited.ValueKind == JsonValueKind.True)
+        {
+            result.Rating = 5;
+        }
+
         result.Location = Geo(root, "geoData") ?? Geo(root, "geoDataExif");
         result.Description = String(root, "description");
 

@@ -98,6 +98,22 @@ public sealed class SidecarAndDateSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Takeout_favorited_is_a_five_star_rating_and_an_unfavourited_photo_keeps_none()
+    {
+        var favourite = ws.Scene("Takeout/Photos from 2020/IMG_1.jpg", 160, 120, 13);
+        File.WriteAllText(ws.PathOf("Takeout/Photos from 2020/IMG_1.jpg.json"), """
+            { "title": "IMG_1.jpg", "photoTakenTime": { "timestamp": "1596238200" }, "favorited": true }
+            """);
+        var plain = ws.Scene("Takeout/Photos from 2020/IMG_2.jpg", 160, 120, 14);
+        File.WriteAllText(ws.PathOf("Takeout/Photos from 2020/IMG_2.jpg.json"), """
+            { "title": "IMG_2.jpg", "photoTakenTime": { "timestamp": "1596238200" }, "favorited": false }
+            """);
+
+        (await ws.Analyzer().AnalyzeAsync(favourite, CancellationToken.None)).Rating.ShouldBe(5);
+        (await ws.Analyzer().AnalyzeAsync(plain, CancellationToken.None)).Rating.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Takeout_never_beats_the_files_own_exif_date_but_uses_its_offset()
     {
         var photo = ws.Scene("t/IMG_2.jpg", 160, 120, 14);
