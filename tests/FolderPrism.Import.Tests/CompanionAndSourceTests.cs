@@ -91,7 +91,7 @@ public sealed class CompanionAndSourceTests
         var batches = await service.ScanOnceAsync(default);
 
         batches.Count.ShouldBe(2, "the subfolder and the loose files are separate sources");
-        f.LibraryFiles().ShouldBe(["2018/01/x.jpg", "2019/08/IMG_1.JPG", "2020/03/loose.jpg"]);
+        f.LibraryFiles().ShouldBe(["2018/01/x.jpg", "2018/01/x.jpg.json", "2019/08/IMG_1.JPG", "2020/03/loose.jpg"]);
         File.Exists(Path.Combine(f.ImportFolder, "_failed/holiday/readme.txt")).ShouldBeTrue();
         (await File.ReadAllTextAsync(Path.Combine(f.ImportFolder, "_failed/holiday/readme.txt.txt"))).ShouldContain("rejected");
         Directory.Exists(drop).ShouldBeFalse("emptied source folders are removed");

@@ -2,6 +2,7 @@ using FolderPrism.Core.Library;
 using FolderPrism.Core.Media;
 using FolderPrism.Indexing.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FolderPrism.Import.Tests;
 
@@ -93,13 +94,22 @@ public sealed class ImportEngineTests
         bySource["scan.png"].Path.ShouldBe("2015/03/scan.png");
         bySource["scan.png"].TakenAtSource.ShouldBe("mtime");
         result.Entries.ShouldNotContain(e => e.Source.EndsWith(".json", StringComparison.Ordinal), "Takeout JSON is metadata, not an input");
-        f.LibraryFiles().ShouldNotContain(p => p.EndsWith(".json", StringComparison.Ordinal), "Takeout JSON is read into the index, not copied");
+        // The JSON is copied beside the photo (the source keeps its own), so a later re-read of the photo still has it.
+        f.LibraryFiles().Where(p => p.EndsWith(".json", StringComparison.Ordinal)).ShouldBe(["2016/08/beach.jpg.json"]);
         File.Exists(takeout).ShouldBeTrue();
+        File.Exists(f.Source("Takeout/Google Photos/Trip/beach.jpg.supplemental-metadata.json")).ShouldBeTrue();
 
         var beach = (await f.ItemsAsync()).Single(i => i.RelativePath == "2016/08/beach.jpg");
         beach.TakenSource.ShouldBe(DateSource.Takeout);
         beach.TakenLocal.ShouldBe(new DateTime(2016, 8, 14, 9, 30, 0));
         beach.Latitude!.Value.ShouldBe(48.8584, 0.0001);
+
+        // A re-read from the library alone (a touched file, a rebuilt index) gives the same date and place.
+        File.SetLastWriteTimeUtc(f.Original("2016/08/beach.jpg"), DateTime.UtcNow);
+        var again = await f.Services.GetRequiredService<IMediaAnalyzer>().AnalyzeAsync(f.Original("2016/08/beach.jpg"), CancellationToken.None);
+        again.TakenAt!.Source.ShouldBe(DateSource.Takeout);
+        again.TakenAt.Local.ShouldBe(new DateTime(2016, 8, 14, 9, 30, 0));
+        again.Location!.Latitude.ShouldBe(48.8584, 0.0001);
     }
 
     [Fact]

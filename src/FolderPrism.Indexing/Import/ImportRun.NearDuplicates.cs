@@ -93,6 +93,7 @@ internal sealed partial class ImportRun
         var entry = await DuplicateHolding.TakeOverAsync(db, id, oldId, engine.Originals, takeover.Distance, batchId, cancellationToken);
         var holding = Path.Combine(DuplicateHolding.Root(engine.Originals), entry.DestinationPath[DuplicateHolding.JournalPrefix.Length..]);
         await DuplicateHolding.MoveFileAsync(entry.SourcePath, holding, entry.ContentHash, cancellationToken);
+        MoveTakeoutJson(entry.SourcePath, holding);
         await engine.Journal.CompleteAsync(entry.Id, CancellationToken.None);
         near.Remove(oldId);
         var final = alone && TookSuffixBecauseOf(target, takeover.Old.Path)

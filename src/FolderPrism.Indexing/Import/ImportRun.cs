@@ -103,6 +103,7 @@ internal sealed partial class ImportRun
             if (result is null)
             {
                 (note, target) = await AfterImportedAsync(file, target, analysis, pixels, alone: names.Count == 1, takeovers, cancellationToken);
+                await CarryTakeoutJsonAsync(file, analysis, target, cancellationToken);
                 batchHashes[analysis.ContentHash] = target;
             }
             else

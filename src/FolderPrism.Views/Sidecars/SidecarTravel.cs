@@ -3,7 +3,7 @@ using FolderPrism.Indexing.Metadata;
 namespace FolderPrism.Views.Sidecars;
 
 /// <summary>
-/// Moves a media file's XMP sidecars along with it (to the trash, back, or on a rename), so tags and faces stay with the
+/// Moves a media file's XMP sidecars (and the Takeout JSON import put beside it) along with it (to the trash, back, or on a rename), so tags and faces stay with the
 /// photo. <c>photo.jpg.xmp</c> always belongs to its photo; <c>photo.xmp</c> only when no other media file shares the
 /// base name (else it is the RAW+JPEG pair's common sidecar and stays). At the destination, <c>photo.xmp</c> is named
 /// after the new base name unless another media file there shares it (then <c>new.jpg.xmp</c>: it must not leak).
@@ -32,6 +32,13 @@ internal static class SidecarTravel
                 ? target + extension
                 : Path.Combine(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target) + extension);
             plan.Add((sidecar, to));
+        }
+
+        // The Google Takeout JSON import copied beside the photo: the only record of a date or place the file lacks.
+        var takeout = media + ".json";
+        if (File.Exists(takeout))
+        {
+            plan.Add((takeout, target + ".json"));
         }
 
         return plan;
@@ -68,6 +75,8 @@ internal static class SidecarTravel
     private static bool SharesBaseNameAt(string target) =>
         Directory.Exists(Path.GetDirectoryName(target)) && SidecarPaths.SharesBaseName(target);
 
-    /// <summary>Whether a file is an XMP sidecar (by extension): never the photo kept in a trash folder.</summary>
-    public static bool IsSidecar(string path) => Path.GetExtension(path).Equals(".xmp", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a file is a sidecar (XMP, or Takeout JSON, by extension): never the photo kept in a trash folder.</summary>
+    public static bool IsSidecar(string path) =>
+        Path.GetExtension(path).Equals(".xmp", StringComparison.OrdinalIgnoreCase)
+        || Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase);
 }
