@@ -22,6 +22,7 @@ public sealed class TrashSidecarTests
         var single = await host.AddAsync("a/IMG_1.JPG", Taken);
         await File.WriteAllTextAsync(In(host, "a/IMG_1.JPG.xmp"), "own");
         await File.WriteAllTextAsync(In(host, "a/IMG_1.xmp"), "by stem");
+        await File.WriteAllTextAsync(In(host, "a/IMG_1.JPG.json"), "takeout"); // import's copy of the Takeout JSON
         var pair = await host.AddAsync("a/RAW_2.JPG", Taken.AddMinutes(1));
         await host.AddAsync("a/RAW_2.DNG", Taken.AddMinutes(1));
         await File.WriteAllTextAsync(In(host, "a/RAW_2.JPG.xmp"), "jpeg's own");
@@ -34,6 +35,8 @@ public sealed class TrashSidecarTests
         File.Exists(In(host, "a/IMG_1.xmp")).ShouldBeFalse();
         File.ReadAllText(Path.Combine(store.Folder(single.Id), "IMG_1.JPG.xmp")).ShouldBe("own");
         File.ReadAllText(Path.Combine(store.Folder(single.Id), "IMG_1.xmp")).ShouldBe("by stem");
+        File.Exists(In(host, "a/IMG_1.JPG.json")).ShouldBeFalse();
+        File.ReadAllText(Path.Combine(store.Folder(single.Id), "IMG_1.JPG.json")).ShouldBe("takeout");
         File.Exists(In(host, "a/RAW_2.JPG.xmp")).ShouldBeFalse();
         File.ReadAllText(Path.Combine(store.Folder(pair.Id), "RAW_2.JPG.xmp")).ShouldBe("jpeg's own");
         File.ReadAllText(In(host, "a/RAW_2.xmp")).ShouldBe("shared by the RAW+JPEG pair"); // the DNG still needs it
@@ -44,6 +47,7 @@ public sealed class TrashSidecarTests
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         File.ReadAllText(In(host, "a/IMG_1 back.JPG.xmp")).ShouldBe("own");
         File.ReadAllText(In(host, "a/IMG_1 back.xmp")).ShouldBe("by stem");
+        File.ReadAllText(In(host, "a/IMG_1 back.JPG.json")).ShouldBe("takeout");
         Directory.Exists(store.Folder(single.Id)).ShouldBeFalse();
 
         (await host.SendAsync("DELETE", "/Trash/2019-06-21 12.01.00 RAW_2.JPG")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
