@@ -23,6 +23,11 @@ internal static class DuplicateMembers
         "SELECT 0, " + Columns + " FROM \"MediaItems\" WHERE \"ContentHash\" IN (SELECT \"ContentHash\" FROM \"DuplicateHashes\") AND " + Visible
         + " UNION ALL SELECT 1, " + Columns + " FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"KeptItemId\" FROM \"DisplacedVersions\") AND " + Visible;
 
+    /// <summary>The same rows, each as one packed value (<see cref="PackedEntries"/>).</summary>
+    private const string PackedSql =
+        "SELECT 0, " + PackedEntries.Expression + " FROM \"MediaItems\" WHERE \"ContentHash\" IN (SELECT \"ContentHash\" FROM \"DuplicateHashes\") AND " + Visible
+        + " UNION ALL SELECT 1, " + PackedEntries.Expression + " FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"KeptItemId\" FROM \"DisplacedVersions\") AND " + Visible;
+
     private const string DisplacedSql =
         "SELECT \"Id\", \"KeptItemId\", \"HoldingPath\", \"ContentHash\", \"Size\", \"DisplacedAt\" FROM \"DisplacedVersions\" ORDER BY \"Id\"";
 
@@ -46,7 +51,31 @@ internal static class DuplicateMembers
     }
 
     /// <summary>The visible members of shared hashes (<c>Exact</c>) and the visible kept items of displaced versions (<c>Kept</c>).</summary>
-    public static async Task<(List<ViewEntry> Exact, List<ViewEntry> Kept)> ReadAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    public static async Task<(List<ViewEntry> Exact, List<ViewEntry> Kept)> ReadAsync(FolderPrismDbContext db, CancellationToken cancellationToken) =>
+        await ReadPackedAsync(db, cancellationToken) ?? await ReadColumnsAsync(db, cancellationToken);
+
+    /// <summary>Null when a row needs the column-by-column read.</summary>
+    private static async Task<(List<ViewEntry> Exact, List<ViewEntry> Kept)?> ReadPackedAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    {
+        var exact = new List<ViewEntry>();
+        var kept = new List<ViewEntry>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = PackedSql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!PackedEntries.TryRead(reader, 1, out var entry))
+            {
+                return null;
+            }
+
+            (reader.GetInt32(0) == 0 ? exact : kept).Add(entry!);
+        }
+
+        return (exact, kept);
+    }
+
+    private static async Task<(List<ViewEntry> Exact, List<ViewEntry> Kept)> ReadColumnsAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
     {
         var exact = new List<ViewEntry>();
         var kept = new List<ViewEntry>();

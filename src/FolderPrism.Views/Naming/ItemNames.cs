@@ -30,6 +30,25 @@ internal static class ItemNames
         return NameSanitizer.FixEnds(NameSanitizer.Truncate(stem, NameSanitizer.FixEnds(extension)));
     }
 
+    /// <summary>
+    /// Whether two names are equal case-insensitively. Equal names start with the same capture second, so only
+    /// neighbours of the same second (in any order of the input) are compared: no hash of every name.
+    /// </summary>
+    private static bool HasCollision(List<(ViewEntry Entry, string Name)> named)
+    {
+        var bySecond = new Dictionary<long, int>(named.Count);
+        for (var i = 0; i < named.Count; i++)
+        {
+            var second = named[i].Entry.TakenLocal.Ticks / TimeSpan.TicksPerSecond;
+            if (!bySecond.TryAdd(second, i))
+            {
+                return true; // rare: settled by the full grouping below
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The capture second a view name starts with, if it has the view format.</summary>
     public static bool TryParseTime(string name, out DateTime taken)
     {
@@ -43,11 +62,12 @@ internal static class ItemNames
     public static List<(ViewEntry Entry, string Name)> Assign(IEnumerable<ViewEntry> entries)
     {
         var named = entries.Select(e => (Entry: e, Name: Base(e.TakenLocal, e.RelativePath))).ToList();
-        var groups = named.GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Skip(1).Any()).ToList();
-        if (groups.Count == 0)
+        if (!HasCollision(named))
         {
             return named;
         }
+
+        var groups = named.GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Skip(1).Any()).ToList();
 
         var renamed = new Dictionary<Guid, string>();
         foreach (var group in groups)
