@@ -23,10 +23,10 @@ internal static class DuplicateMembers
         "SELECT 0, " + Columns + " FROM \"MediaItems\" WHERE \"ContentHash\" IN (SELECT \"ContentHash\" FROM \"DuplicateHashes\") AND " + Visible
         + " UNION ALL SELECT 1, " + Columns + " FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"KeptItemId\" FROM \"DisplacedVersions\") AND " + Visible;
 
-    /// <summary>The same rows, each as one packed value (<see cref="PackedEntries"/>).</summary>
+    /// <summary>The same rows, each as one packed value (<see cref="PackedEntries"/>) tagged 0 (exact) or 1 (kept).</summary>
     private const string PackedSql =
-        "SELECT 0, " + PackedEntries.Expression + " FROM \"MediaItems\" WHERE \"ContentHash\" IN (SELECT \"ContentHash\" FROM \"DuplicateHashes\") AND " + Visible
-        + " UNION ALL SELECT 1, " + PackedEntries.Expression + " FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"KeptItemId\" FROM \"DisplacedVersions\") AND " + Visible;
+        "SELECT '0' || " + PackedEntries.Expression + " FROM \"MediaItems\" WHERE \"ContentHash\" IN (SELECT \"ContentHash\" FROM \"DuplicateHashes\") AND " + Visible
+        + " UNION ALL SELECT '1' || " + PackedEntries.Expression + " FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"KeptItemId\" FROM \"DisplacedVersions\") AND " + Visible;
 
     private const string DisplacedSql =
         "SELECT \"Id\", \"KeptItemId\", \"HoldingPath\", \"ContentHash\", \"Size\", \"DisplacedAt\" FROM \"DisplacedVersions\" ORDER BY \"Id\"";
@@ -64,12 +64,12 @@ internal static class DuplicateMembers
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (!PackedEntries.TryRead(reader, 1, out var entry))
+            if (!PackedEntries.TryReadTagged(reader, 0, out var tag, out var entry))
             {
                 return null;
             }
 
-            (reader.GetInt32(0) == 0 ? exact : kept).Add(entry!);
+            (tag == '0' ? exact : kept).Add(entry!);
         }
 
         return (exact, kept);

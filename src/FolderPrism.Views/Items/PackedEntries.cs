@@ -36,7 +36,30 @@ internal static class PackedEntries
     public static bool TryRead(DbDataReader reader, int ordinal, out ViewEntry? entry)
     {
         entry = null;
-        return !reader.IsDBNull(ordinal) && TryParse(reader.GetString(ordinal), out entry);
+        return !reader.IsDBNull(ordinal) && TryParse(reader.GetString(ordinal), 0, out entry);
+    }
+
+    /// <summary>
+    /// Reads column <paramref name="ordinal"/> of the current row, a packed row after a one-character tag (e.g.
+    /// <c>'0' || Expression</c>: one value per row for a UNION of kinds); false when the row needs the usual read.
+    /// </summary>
+    public static bool TryReadTagged(DbDataReader reader, int ordinal, out char tag, out ViewEntry? entry)
+    {
+        entry = null;
+        tag = default;
+        if (reader.IsDBNull(ordinal))
+        {
+            return false;
+        }
+
+        var row = reader.GetString(ordinal);
+        if (row.Length == 0)
+        {
+            return false;
+        }
+
+        tag = row[0];
+        return TryParse(row, 1, out entry);
     }
 
     /// <summary>Every row of <paramref name="command"/> (one packed column); null when any row needs the usual read.</summary>
@@ -57,10 +80,11 @@ internal static class PackedEntries
         return entries;
     }
 
-    public static bool TryParse(string row, out ViewEntry? entry)
+    /// <summary>The packed row starting at <paramref name="start"/> of <paramref name="row"/>.</summary>
+    public static bool TryParse(string row, int start, out ViewEntry? entry)
     {
         entry = null;
-        var s = row.AsSpan();
+        var s = row.AsSpan(start);
         if (!Next(ref s, out var id) || !Next(ref s, out var size) || !Next(ref s, out var taken) || !Next(ref s, out var offset)
             || !Next(ref s, out var firstSeen) || !Next(ref s, out var hash) || hash.Length == 0 || hash[0] is not ('N' or 'H'))
         {
