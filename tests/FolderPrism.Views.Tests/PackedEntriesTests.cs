@@ -71,6 +71,24 @@ public sealed class PackedEntriesTests : IDisposable
         (await ReadColumnsAsync()).Count.ShouldBe(column == "TakenLocal" && value is null ? 1 : 2);
     }
 
+    [Fact]
+    public void Displaced_versions_parse_by_position_or_give_up()
+    {
+        var version = PackedEntries.ParseDisplaced(
+            "42\u001fB1D7A0C2-0000-4000-8000-000000000001\u001f1234\u001f2020-06-30 23:59:59.25-09:30\u001fHabc\u001fkept/a\u001fb.jpg");
+        version.ShouldNotBeNull();
+        version.Id.ShouldBe(42);
+        version.KeptItemId.ShouldBe(Guid.Parse("B1D7A0C2-0000-4000-8000-000000000001"));
+        version.Size.ShouldBe(1234);
+        version.DisplacedAt.ShouldBe(new DateTimeOffset(2020, 6, 30, 23, 59, 59, 250, TimeSpan.FromMinutes(-570)));
+        version.ContentHash.ShouldBe("abc");
+        version.HoldingPath.ShouldBe("kept/a\u001fb.jpg");
+
+        PackedEntries.ParseDisplaced("42\u001fB1D7A0C2-0000-4000-8000-000000000001\u001f1234\u001f2020-06-30 23:59:59+00:00\u001fX\u001fk/a.jpg").ShouldBeNull();
+        PackedEntries.ParseDisplaced("42\u001f{B1D7A0C2-0000-4000-8000-000000000001}\u001f1234\u001f2020-06-30 23:59:59+00:00\u001fHa\u001fk/a.jpg").ShouldBeNull();
+        PackedEntries.ParseDisplaced("42\u001fB1D7A0C2-0000-4000-8000-000000000001\u001f12.5\u001f2020-06-30 23:59:59+00:00\u001fHa\u001fk/a.jpg").ShouldBeNull();
+    }
+
     private async Task<List<ViewEntry>?> ReadPackedAsync()
     {
         await using var command = _connection.CreateCommand();

@@ -31,8 +31,37 @@ internal static class DuplicateMembers
     private const string DisplacedSql =
         "SELECT \"Id\", \"KeptItemId\", \"HoldingPath\", \"ContentHash\", \"Size\", \"DisplacedAt\" FROM \"DisplacedVersions\" ORDER BY \"Id\"";
 
+    /// <summary>The same columns as one value per row (as <see cref="PackedEntries"/>; the holding path last).</summary>
+    private const string PackedDisplacedSql =
+        "SELECT \"Id\" || char(31) || \"KeptItemId\" || char(31) || \"Size\" || char(31) || \"DisplacedAt\" || char(31) || "
+        + "CASE WHEN instr(\"ContentHash\", char(31)) > 0 THEN 'X' ELSE 'H' || \"ContentHash\" END || char(31) || \"HoldingPath\" "
+        + "FROM \"DisplacedVersions\" ORDER BY \"Id\"";
+
     /// <summary>Every displaced version with only what groups and their files use (no source path, pixel size, MIME type or distance).</summary>
-    public static async Task<List<DisplacedVersion>> DisplacedAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    public static async Task<List<DisplacedVersion>> DisplacedAsync(FolderPrismDbContext db, CancellationToken cancellationToken) =>
+        await DisplacedPackedAsync(db, cancellationToken) ?? await DisplacedColumnsAsync(db, cancellationToken);
+
+    /// <summary>Null when a row needs the column-by-column read (a field in a form not parsed here exactly).</summary>
+    private static async Task<List<DisplacedVersion>?> DisplacedPackedAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    {
+        var versions = new List<DisplacedVersion>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = PackedDisplacedSql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.IsDBNull(0) || PackedEntries.ParseDisplaced(reader.GetString(0)) is not { } version)
+            {
+                return null;
+            }
+
+            versions.Add(version);
+        }
+
+        return versions;
+    }
+
+    private static async Task<List<DisplacedVersion>> DisplacedColumnsAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
     {
         var versions = new List<DisplacedVersion>();
         await using var command = db.Database.GetDbConnection().CreateCommand();

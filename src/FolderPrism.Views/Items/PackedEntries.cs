@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using FolderPrism.Core.Library;
 
 namespace FolderPrism.Views.Items;
 
@@ -113,6 +114,30 @@ internal static class PackedEntries
         var path = row[(row.Length - s.Length)..];
         entry = new ViewEntry(guid, path, length, takenLocal, offsetMinutes, hash[0] == 'N' ? null : hash[1..].ToString(), firstSeenAt);
         return true;
+    }
+
+    /// <summary>
+    /// A displaced version packed as <c>Id, KeptItemId, Size, DisplacedAt, H+ContentHash, HoldingPath</c> (the columns
+    /// groups use; <see cref="DisplacedVersion.OriginalSource"/> left empty); null when the usual read must decide.
+    /// </summary>
+    public static DisplacedVersion? ParseDisplaced(string row)
+    {
+        var s = row.AsSpan();
+        if (!Next(ref s, out var id) || !Next(ref s, out var kept) || !Next(ref s, out var size) || !Next(ref s, out var displacedAt)
+            || !Next(ref s, out var hash) || hash.Length == 0 || hash[0] != 'H'
+            || !long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rowId)
+            || !Guid.TryParseExact(kept, "D", out var keptId)
+            || !long.TryParse(size, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var length)
+            || !IndexDates.TryParseDateTimeOffset(displacedAt, out var at))
+        {
+            return null;
+        }
+
+        return new DisplacedVersion
+        {
+            Id = rowId, KeptItemId = keptId, HoldingPath = row[(row.Length - s.Length)..], OriginalSource = "",
+            ContentHash = hash[1..].ToString(), Size = length, DisplacedAt = at,
+        };
     }
 
     /// <summary>The field up to the next separator; <paramref name="rest"/> moves past it.</summary>
