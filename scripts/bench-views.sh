@@ -65,17 +65,21 @@ propfind_once() { # url -> seconds (fails on a non-207)
     -u "$USER_NAME:$PASS" --data-binary "$PROPBODY" "$1" | awk '$1 != 207 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { print $2 }'
 }
 pct() { sort -g | awk -v p="$1" '{a[NR]=$1} END {i=int(NR*p/100+0.999); if (i<1) i=1; if (i>NR) i=NR; printf "%.1f", a[i]*1000}'; }
-measure() { # url -> "p50 p99 entries"
+TICK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$FP_PID/stat"; } # the daemon's user + system CPU so far
+measure() { # url -> "p50 p99 entries cpu-ms-per-request"
   local url=$1 i
   propfind_once "$url" >/dev/null; propfind_once "$url" >/dev/null
   local entries; entries=$(grep -o '<[A-Za-z0-9]*:\?response[ >]' "$WORK/pf.out" | wc -l)
   : > "$WORK/lat"
+  local before; before=$(cpu_ticks)
   for i in $(seq 1 "$RUNS"); do propfind_once "$url" >> "$WORK/lat"; done
-  echo "$(pct 50 < "$WORK/lat") $(pct 99 < "$WORK/lat") $entries"
+  local cpu; cpu=$(awk -v a="$before" -v b="$(cpu_ticks)" -v t="$TICK" -v n="$RUNS" 'BEGIN { printf "%.2f", (b - a) * 1000 / t / n }')
+  echo "$(pct 50 < "$WORK/lat") $(pct 99 < "$WORK/lat") $entries $cpu"
 }
 
 B="http://127.0.0.1:$PORT"
-declare -A P50 P99 N
+declare -A P50 P99 N CPU
 propfind_once "$B/Duplicates/" >/dev/null
 GROUP=$(grep -o '<[A-Za-z0-9]*:\?href>[^<]*</[A-Za-z0-9]*:\?href>' "$WORK/pf.out" | sed -e 's/<[^>]*>//g' | grep -v '^/Duplicates/$' | sed -n 1p)
 names=(real timeline-year month big-tag search search-month search-small dups group)
@@ -88,19 +92,23 @@ labels=("Originals/real (1,000 real files)" "Timeline/2019" "Timeline/2019/2019-
 echo "== PROPFIND Depth 1, $RUNS runs each (after 2 warm-up requests), interleaved rounds"
 for round in 1 2; do
   for k in "${!names[@]}"; do
-    read -r p50 p99 n <<<"$(RUNS=$((RUNS / 2)) measure "${urls[$k]}")"
+    read -r p50 p99 n cpu <<<"$(RUNS=$((RUNS / 2)) measure "${urls[$k]}")"
     P50[${names[$k]}]="${P50[${names[$k]}]:-} $p50"; P99[${names[$k]}]="${P99[${names[$k]}]:-} $p99"; N[${names[$k]}]=$n
+    CPU[${names[$k]}]="${CPU[${names[$k]}]:-} $cpu"
   done
 done
 avg() { awk '{s=0; for (i=1;i<=NF;i++) s+=$i; printf "%.1f", s/NF}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
-rp50=$(avg <<<"${P50[real]}"); rp99=$(avg <<<"${P99[real]}")
+avg2() { awk '{s=0; for (i=1;i<=NF;i++) s+=$i; printf "%.2f", s/NF}'; }
+rp50=$(avg <<<"${P50[real]}"); rp99=$(avg <<<"${P99[real]}"); rcpu=$(avg2 <<<"${CPU[real]}")
 echo
-printf '%-36s %8s %9s %9s %10s %10s\n' "PROPFIND Depth 1" "entries" "p50 (ms)" "p99 (ms)" "p50 ratio" "p99 ratio"
+printf '%-36s %8s %9s %9s %10s %10s %9s %9s\n' "PROPFIND Depth 1" "entries" "p50 (ms)" "p99 (ms)" "p50 ratio" "p99 ratio" "cpu (ms)" "cpu ratio"
 for k in "${!names[@]}"; do
-  key=${names[$k]}; p50=$(avg <<<"${P50[$key]}"); p99=$(avg <<<"${P99[$key]}")
-  printf '%-36s %8s %9s %9s %10s %10s\n' "${labels[$k]}" "${N[$key]}" "$p50" "$p99" "$(ratio "$p50" "$rp50")" "$(ratio "$p99" "$rp99")"
+  key=${names[$k]}; p50=$(avg <<<"${P50[$key]}"); p99=$(avg <<<"${P99[$key]}"); cpu=$(avg2 <<<"${CPU[$key]}")
+  printf '%-36s %8s %9s %9s %10s %10s %9s %9s\n' "${labels[$k]}" "${N[$key]}" "$p50" "$p99" "$(ratio "$p50" "$rp50")" "$(ratio "$p99" "$rp99")" \
+    "$cpu" "$(ratio "$cpu" "$rcpu")"
 done
 echo "(ratio = view / real folder; goal <= 1.00. entries include the folder itself. p50/p99 averaged over 2 interleaved rounds of $((RUNS / 2)).)"
+echo "(cpu = the daemon's CPU time (user + system, all its threads, in ${TICK} Hz ticks) per request: less sensitive to other load than latency.)"
 echo "load: $(uptime)"
 rss=$(awk '/VmHWM/ {print $2}' "/proc/$FP_PID/status"); echo "FolderPrism peak RSS: $((rss / 1024)) MB"

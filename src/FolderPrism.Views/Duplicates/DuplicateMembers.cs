@@ -23,11 +23,45 @@ internal static class DuplicateMembers
         "SELECT 0, " + Columns + " FROM \"MediaItems\" WHERE \"ContentHash\" IN (SELECT \"ContentHash\" FROM \"DuplicateHashes\") AND " + Visible
         + " UNION ALL SELECT 1, " + Columns + " FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"KeptItemId\" FROM \"DisplacedVersions\") AND " + Visible;
 
+    /// <summary>The same rows, each as one packed value (<see cref="PackedEntries"/>) tagged 0 (exact) or 1 (kept).</summary>
+    private const string PackedSql =
+        "SELECT '0' || " + PackedEntries.Expression + " FROM \"MediaItems\" WHERE \"ContentHash\" IN (SELECT \"ContentHash\" FROM \"DuplicateHashes\") AND " + Visible
+        + " UNION ALL SELECT '1' || " + PackedEntries.Expression + " FROM \"MediaItems\" WHERE \"Id\" IN (SELECT \"KeptItemId\" FROM \"DisplacedVersions\") AND " + Visible;
+
     private const string DisplacedSql =
         "SELECT \"Id\", \"KeptItemId\", \"HoldingPath\", \"ContentHash\", \"Size\", \"DisplacedAt\" FROM \"DisplacedVersions\" ORDER BY \"Id\"";
 
+    /// <summary>The same columns as one value per row (as <see cref="PackedEntries"/>; the holding path last).</summary>
+    private const string PackedDisplacedSql =
+        "SELECT \"Id\" || char(31) || \"KeptItemId\" || char(31) || \"Size\" || char(31) || \"DisplacedAt\" || char(31) || "
+        + "CASE WHEN instr(\"ContentHash\", char(31)) > 0 THEN 'X' ELSE 'H' || \"ContentHash\" END || char(31) || \"HoldingPath\" "
+        + "FROM \"DisplacedVersions\" ORDER BY \"Id\"";
+
     /// <summary>Every displaced version with only what groups and their files use (no source path, pixel size, MIME type or distance).</summary>
-    public static async Task<List<DisplacedVersion>> DisplacedAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    public static async Task<List<DisplacedVersion>> DisplacedAsync(FolderPrismDbContext db, CancellationToken cancellationToken) =>
+        await DisplacedPackedAsync(db, cancellationToken) ?? await DisplacedColumnsAsync(db, cancellationToken);
+
+    /// <summary>Null when a row needs the column-by-column read (a field in a form not parsed here exactly).</summary>
+    private static async Task<List<DisplacedVersion>?> DisplacedPackedAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    {
+        var versions = new List<DisplacedVersion>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = PackedDisplacedSql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.IsDBNull(0) || PackedEntries.ParseDisplaced(reader.GetString(0)) is not { } version)
+            {
+                return null;
+            }
+
+            versions.Add(version);
+        }
+
+        return versions;
+    }
+
+    private static async Task<List<DisplacedVersion>> DisplacedColumnsAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
     {
         var versions = new List<DisplacedVersion>();
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -46,7 +80,31 @@ internal static class DuplicateMembers
     }
 
     /// <summary>The visible members of shared hashes (<c>Exact</c>) and the visible kept items of displaced versions (<c>Kept</c>).</summary>
-    public static async Task<(List<ViewEntry> Exact, List<ViewEntry> Kept)> ReadAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    public static async Task<(List<ViewEntry> Exact, List<ViewEntry> Kept)> ReadAsync(FolderPrismDbContext db, CancellationToken cancellationToken) =>
+        await ReadPackedAsync(db, cancellationToken) ?? await ReadColumnsAsync(db, cancellationToken);
+
+    /// <summary>Null when a row needs the column-by-column read.</summary>
+    private static async Task<(List<ViewEntry> Exact, List<ViewEntry> Kept)?> ReadPackedAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
+    {
+        var exact = new List<ViewEntry>();
+        var kept = new List<ViewEntry>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = PackedSql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!PackedEntries.TryReadTagged(reader, 0, out var tag, out var entry))
+            {
+                return null;
+            }
+
+            (tag == '0' ? exact : kept).Add(entry!);
+        }
+
+        return (exact, kept);
+    }
+
+    private static async Task<(List<ViewEntry> Exact, List<ViewEntry> Kept)> ReadColumnsAsync(FolderPrismDbContext db, CancellationToken cancellationToken)
     {
         var exact = new List<ViewEntry>();
         var kept = new List<ViewEntry>();

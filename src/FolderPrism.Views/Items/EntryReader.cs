@@ -22,6 +22,25 @@ internal static class EntryReader
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// A listing projection (<see cref="ItemQueries.ToEntries"/>): read as one packed value per row
+    /// (<see cref="PackedEntries"/>), or column by column when a row needs it.
+    /// </summary>
+    public static async Task<List<ViewEntry>> ReadEntriesAsync(FolderPrismDbContext db, IQueryable<ViewEntry> query, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken); // the command runs on the context's connection
+        await using var command = query.CreateDbCommand();
+        var sql = command.CommandText;
+        command.CommandText = PackedEntries.Wrap(sql);
+        if (await PackedEntries.ReadAsync(command, cancellationToken) is { } packed)
+        {
+            return packed;
+        }
+
+        command.CommandText = sql;
+        return await ReadAsync(command, cancellationToken);
+    }
+
     public static async Task<List<ViewEntry>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var entries = new List<ViewEntry>();

@@ -39,12 +39,28 @@ internal static class IndexDates
         return reader.GetFieldValue<DateTimeOffset>(ordinal);
     }
 
+    /// <summary>A whole field holding a stored <see cref="DateTime"/> (what <see cref="ReadDateTime"/> parses itself).</summary>
+    public static bool TryParseDateTime(ReadOnlySpan<char> text, out DateTime value) =>
+        TryParse(text, out value, out var end) && end == text.Length;
+
+    /// <summary>A whole field holding a stored <see cref="DateTimeOffset"/> (what <see cref="ReadDateTimeOffset"/> parses itself).</summary>
+    public static bool TryParseDateTimeOffset(ReadOnlySpan<char> text, out DateTimeOffset value)
+    {
+        value = default;
+        if (!TryParse(text, out var local, out var end) || !TryOffset(text[end..], out var offset))
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(local, offset);
+        return true;
+    }
+
     /// <summary><c>yyyy-MM-dd HH:mm:ss</c> and an optional fraction of up to 7 digits; <paramref name="end"/> is where it stopped.</summary>
-    private static bool TryParse(string text, out DateTime value, out int end)
+    private static bool TryParse(ReadOnlySpan<char> s, out DateTime value, out int end)
     {
         value = default;
         end = 0;
-        var s = text.AsSpan();
         if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':'
             || !Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)
             || !Digits(s.Slice(11, 2), out var hour) || !Digits(s.Slice(14, 2), out var minute) || !Digits(s.Slice(17, 2), out var second)

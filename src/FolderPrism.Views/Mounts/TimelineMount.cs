@@ -63,12 +63,19 @@ internal sealed class TimelineMount(
         }
 
         if (!DateTime.TryParseExact(rest[1], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-            || month.Year != year || !await HasAnyAsync(Shard.Month(year, month.Month), cancellationToken))
+            || month.Year != year)
         {
             return null;
         }
 
-        return await Set.ResolveAsync(yearPath.Child(rest[1]), filter, Shard.Month(year, month.Month), rest.Skip(2).ToArray(), cancellationToken);
+        // The month itself exists while it lists something (its listing, read now, is what a PROPFIND lists next).
+        // Below it, whatever resolves (a photo of the month's range, a day folder of a month over the limit) proves
+        // the month has photos, so no separate check runs there either.
+        var monthPath = yearPath.Child(rest[1]);
+        var monthShard = Shard.Month(year, month.Month);
+        return rest.Count == 2
+            ? await Set.ListedFolderAsync(monthPath, filter, monthShard, cancellationToken)
+            : await Set.ResolveAsync(monthPath, filter, monthShard, rest.Skip(2).ToArray(), cancellationToken);
     }
 
     private async Task<bool> HasAnyAsync(Shard shard, CancellationToken cancellationToken)

@@ -18,6 +18,11 @@ internal static class ItemNames
 
     public static string Base(DateTime taken, string relativePath, string? suffix = null)
     {
+        if (suffix is null && TryPlain(taken, relativePath) is { } plain)
+        {
+            return plain;
+        }
+
         var fileName = NameSanitizer.ReplaceInvalid(relativePath[(relativePath.LastIndexOf('/') + 1)..]);
         var dot = fileName.LastIndexOf('.');
         var extension = dot > 0 && fileName.Length - dot <= MaxExtensionLength ? fileName[dot..] : string.Empty;
@@ -28,6 +33,71 @@ internal static class ItemNames
         }
 
         return NameSanitizer.FixEnds(NameSanitizer.Truncate(stem, NameSanitizer.FixEnds(extension)));
+    }
+
+    /// <summary>
+    /// Whether two names are equal case-insensitively. Equal names start with the same capture second, so only
+    /// neighbours of the same second (in any order of the input) are compared: no hash of every name.
+    /// </summary>
+    private static bool HasCollision(List<(ViewEntry Entry, string Name)> named)
+    {
+        var bySecond = new Dictionary<long, int>(named.Count);
+        for (var i = 0; i < named.Count; i++)
+        {
+            var second = named[i].Entry.TakenLocal.Ticks / TimeSpan.TicksPerSecond;
+            if (!bySecond.TryAdd(second, i))
+            {
+                return true; // rare: settled by the full grouping below
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The usual name in one allocation: an ASCII file name with nothing to replace, an extension not ending in a dot or
+    /// space, well under the byte limit — where <see cref="Base"/>'s general steps give exactly time + " " + file name.
+    /// Null otherwise (the general steps decide).
+    /// </summary>
+    private static string? TryPlain(DateTime taken, string relativePath)
+    {
+        var start = relativePath.LastIndexOf('/') + 1;
+        var fileName = relativePath.AsSpan(start);
+        var dot = fileName.LastIndexOf('.');
+        if (dot <= 0 || fileName.Length - dot > MaxExtensionLength || fileName.Length - dot < 2 || fileName[^1] is '.' or ' '
+            || TimeFormat.Length + 1 + fileName.Length > NameSanitizer.MaxBytes || !System.Text.Ascii.IsValid(fileName)
+            || NameSanitizer.HasInvalid(fileName))
+        {
+            return null;
+        }
+
+        return string.Create(TimeFormat.Length + 1 + fileName.Length, (taken, relativePath, start), static (span, state) =>
+        {
+            var (t, path, from) = state;
+            Digits(span[..4], t.Year);
+            span[4] = '-';
+            Digits(span.Slice(5, 2), t.Month);
+            span[7] = '-';
+            Digits(span.Slice(8, 2), t.Day);
+            span[10] = ' ';
+            Digits(span.Slice(11, 2), t.Hour);
+            span[13] = '.';
+            Digits(span.Slice(14, 2), t.Minute);
+            span[16] = '.';
+            Digits(span.Slice(17, 2), t.Second);
+            span[19] = ' ';
+            path.AsSpan(from).CopyTo(span[20..]);
+        });
+    }
+
+    /// <summary>Writes <paramref name="value"/> zero-padded into all of <paramref name="span"/>.</summary>
+    private static void Digits(Span<char> span, int value)
+    {
+        for (var i = span.Length - 1; i >= 0; i--)
+        {
+            span[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     /// <summary>The capture second a view name starts with, if it has the view format.</summary>
@@ -43,11 +113,12 @@ internal static class ItemNames
     public static List<(ViewEntry Entry, string Name)> Assign(IEnumerable<ViewEntry> entries)
     {
         var named = entries.Select(e => (Entry: e, Name: Base(e.TakenLocal, e.RelativePath))).ToList();
-        var groups = named.GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Skip(1).Any()).ToList();
-        if (groups.Count == 0)
+        if (!HasCollision(named))
         {
             return named;
         }
+
+        var groups = named.GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Skip(1).Any()).ToList();
 
         var renamed = new Dictionary<Guid, string>();
         foreach (var group in groups)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -17,10 +18,23 @@ internal static class NameSanitizer
         "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
     };
 
+    /// <summary>What <see cref="ReplaceInvalid"/> replaces: control characters, DEL and <c>\ / : * ? " &lt; &gt; |</c>.</summary>
+    private static readonly SearchValues<char> Invalid = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f\\/:*?\"<>|");
+
+    /// <summary>True when <see cref="ReplaceInvalid"/> would replace something in this (normalised) text.</summary>
+    public static bool HasInvalid(ReadOnlySpan<char> text) => text.ContainsAny(Invalid);
+
     /// <summary>Replaces characters Windows refuses by '_' (keeps everything else, including non-Latin scripts).</summary>
     public static string ReplaceInvalid(string name)
     {
         var normalised = name.IsNormalized(NormalizationForm.FormC) ? name : name.Normalize(NormalizationForm.FormC);
+        if (!normalised.AsSpan().ContainsAny(Invalid))
+        {
+            return normalised; // the usual file name: nothing to replace, no copy
+        }
+
         var builder = new StringBuilder(normalised.Length);
         foreach (var c in normalised)
         {
