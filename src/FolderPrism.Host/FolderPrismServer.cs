@@ -61,6 +61,7 @@ public static class FolderPrismServer
         builder.Services.AddFolderPrismIndexingWorkers();
         builder.Services.AddFolderPrismImport(watchImportFolder: true);
         builder.Services.AddHostedService<DaemonStateFile>();
+        builder.Services.AddHostedService<MemoryReportService>();
         builder.Services.AddFolderPrismVisionWorker();
         builder.Services.AddFolderPrismViews();
         builder.Services.AddFolderPrismWebDav();
