@@ -66,6 +66,7 @@ public static class FolderPrismServer
         builder.Services.AddFolderPrismImport(watchImportFolder: true);
         builder.Services.AddHostedService<DaemonStateFile>();
         builder.Services.AddHostedService<MemoryReportService>();
+        builder.Services.AddHostedService<NativeHeapTrimService>();
         builder.Services.AddFolderPrismVisionWorker();
         builder.Services.AddFolderPrismViews();
         builder.Services.AddFolderPrismWebDav();
