@@ -32,7 +32,10 @@ public static class FolderPrismServer
     public static WebApplication Build(ServeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        // The slim builder: no IIS integration, no QUIC/HTTP/3 transport, no host filtering, no EventSource/Debug log
+        // providers; none of them is used here, and each loads assemblies and types that stay in the daemon's RSS
+        // (issue 3). HTTPS from Urls and the Kestrel:Certificates section stays on (UseKestrelHttpsConfiguration below).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [],
             ApplicationName = typeof(FolderPrismServer).Assembly.GetName().Name,
@@ -46,6 +49,7 @@ public static class FolderPrismServer
 
         var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
         builder.WebHost.UseUrls(builder.Configuration[ServerOptions.UrlsKey] ?? ServerOptions.DefaultUrls);
+        builder.WebHost.UseKestrelHttpsConfiguration();
         // GET bodies go out with sendfile(2) (WebDav:DirectFileSend); the connection middleware must be the first.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseFolderPrismDirectSend()));
         builder.Host.UseSystemd();
@@ -61,6 +65,8 @@ public static class FolderPrismServer
         builder.Services.AddFolderPrismIndexingWorkers();
         builder.Services.AddFolderPrismImport(watchImportFolder: true);
         builder.Services.AddHostedService<DaemonStateFile>();
+        builder.Services.AddHostedService<MemoryReportService>();
+        builder.Services.AddHostedService<NativeHeapTrimService>();
         builder.Services.AddFolderPrismVisionWorker();
         builder.Services.AddFolderPrismViews();
         builder.Services.AddFolderPrismWebDav();
