@@ -75,11 +75,20 @@ public sealed class AnalysisApplier(
         await tx.CommitAsync(cancellationToken);
     }
 
+    private const int MaxTwinsChecked = 16;
+
     private async Task<MediaItem> AdoptMovedTwinAsync(
         FolderPrismDbContext db, MediaItem fresh, string contentHash, CancellationToken cancellationToken)
     {
+        // Checked on disk: rows already missing first, then those with the same file name (a move usually keeps it), at
+        // most MaxTwinsChecked. Every twin used to be loaded and stat'ed for every new file, which made a library of
+        // many byte-identical files (blank screenshots, a bench's copies) quadratic to index.
+        var sameName = "/" + Path.GetFileName(fresh.RelativePath);
         var twins = await db.MediaItems.Where(i => i.ContentHash == contentHash && i.Id != fresh.Id && i.AnalyzedAt != null)
-            .OrderBy(i => i.State == ItemState.Missing ? 0 : 1).ThenByDescending(i => i.MissingSince)
+            .OrderBy(i => i.State == ItemState.Missing ? 0 : 1)
+            .ThenBy(i => ("/" + i.RelativePath).EndsWith(sameName) ? 0 : 1)
+            .ThenByDescending(i => i.MissingSince)
+            .Take(MaxTwinsChecked)
             .Select(i => new { i.Id, i.RelativePath, i.State }).ToListAsync(cancellationToken);
         var originals = library.Value.OriginalsPath;
         var twin = twins.FirstOrDefault(t =>
