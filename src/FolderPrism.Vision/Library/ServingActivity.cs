@@ -11,6 +11,17 @@ public sealed class ServingActivity(TimeProvider time)
 
     public int Active => Volatile.Read(ref _active);
 
+    private int _vision;
+
+    /// <summary>Vision analyses in progress (diagnostics).</summary>
+    public int VisionRunning => Volatile.Read(ref _vision);
+
+    /// <summary>Marks one vision analysis as running (diagnostics).</summary>
+    public void VisionEnter() => Interlocked.Increment(ref _vision);
+
+    /// <summary>Marks one vision analysis as finished (diagnostics).</summary>
+    public void VisionExit() => Interlocked.Decrement(ref _vision);
+
     /// <summary>Marks a request as in flight until the returned handle is disposed.</summary>
     public IDisposable Begin()
     {

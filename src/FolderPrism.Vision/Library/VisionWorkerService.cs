@@ -146,7 +146,17 @@ public sealed class VisionWorkerService(
                 }
 
                 ct.ThrowIfCancellationRequested();
-                var outcome = processor.Analyze(photo, ct);
+                activity.VisionEnter();
+                VisionOutcome outcome;
+                try
+                {
+                    outcome = processor.Analyze(photo, ct);
+                }
+                finally
+                {
+                    activity.VisionExit();
+                }
+
                 if (outcome.Error is { } error)
                 {
                     logger.LogWarning("Vision skipped {Path}: {Error}", photo.RelativePath, error);
