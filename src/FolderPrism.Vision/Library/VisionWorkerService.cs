@@ -126,26 +126,46 @@ public sealed class VisionWorkerService(
     /// <summary>
     /// Analyses a batch on <see cref="VisionWorkerOptions.EffectiveParallelism"/> low-priority threads (this one and
     /// helpers started for the batch): ONNX Runtime sessions are thread-safe and each run uses one core, so two photos
-    /// at once use both cores of a small box. Saves are serialised (one short SQLite transaction each). Returns
-    /// whether faces changed.
+    /// at once use both cores of a small box. While serving saw a request within <see cref="VisionWorkerOptions.ServingWindow"/>
+    /// only <see cref="VisionWorkerOptions.ParallelismWhileServing"/> of them take photos, so requests find a free core
+    /// instead of waking behind two busy vision threads. Saves are serialised (one short SQLite transaction each).
+    /// Returns whether faces changed.
     /// </summary>
     private bool AnalyzeBatch(IReadOnlyList<PendingPhoto> batch, VisionWorkerOptions settings, CancellationToken ct)
     {
         var next = -1;
         var dirty = 0;
         var saveGate = new Lock();
-        void Drain()
+        void Drain(int slot)
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < batch.Count)
+            while (true)
             {
-                var photo = batch[i];
+                // While serving is active, threads beyond ParallelismWhileServing step aside at photo boundaries so
+                // a core stays free for requests; the batch still finishes on the remaining threads.
+                if (slot >= settings.ParallelismWhileServing && activity.IsBusy(settings.ServingWindow) && !ct.IsCancellationRequested)
+                {
+                    if (Volatile.Read(ref next) >= batch.Count - 1)
+                    {
+                        return;
+                    }
+
+                    ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
+                    continue;
+                }
+
                 while (activity.IsBusy(settings.PauseAfterRequest) && !ct.IsCancellationRequested)
                 {
                     ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
                 }
 
                 ct.ThrowIfCancellationRequested();
+                var i = Interlocked.Increment(ref next);
+                if (i >= batch.Count)
+                {
+                    return;
+                }
+
+                var photo = batch[i];
                 activity.VisionEnter();
                 VisionOutcome outcome;
                 try
@@ -178,11 +198,11 @@ public sealed class VisionWorkerService(
         }
 
         var helpers = Enumerable.Range(1, Math.Min(settings.EffectiveParallelism, batch.Count) - 1)
-            .Select(n => LowPriorityThread.Run($"folderprism-vision-{n}", logger, Drain))
+            .Select(n => LowPriorityThread.Run($"folderprism-vision-{n}", logger, () => Drain(n)))
             .ToList();
         try
         {
-            Drain();
+            Drain(0);
         }
         finally
         {
