@@ -31,6 +31,7 @@ public sealed class VisionWorkerService(
     private VisionStageTimes? _stages;
     private int _stagePhotos;
     private int _previews;
+    private (int Gen0, int Gen1, int Gen2, TimeSpan Pause) _gcAtStart;
 
     /// <summary>Photos whose re-embedding failed (undecodable) in this run: not retried until restart.</summary>
     private readonly HashSet<Guid> _refreshFailed = [];
@@ -272,6 +273,11 @@ public sealed class VisionWorkerService(
             return;
         }
 
+        if (_stages is null)
+        {
+            _gcAtStart = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        }
+
         _stages = _stages is { } s
             ? new VisionStageTimes(s.Decode + t.Decode, s.Labels + t.Labels, s.Faces + t.Faces, s.Descriptors + t.Descriptors, s.Embedded + t.Embedded, s.FromPreview && t.FromPreview)
             : t;
@@ -291,10 +297,13 @@ public sealed class VisionWorkerService(
         }
 
         var n = (double)_stagePhotos;
+        var gc = _gcAtStart;
         string Ms(VisionStageTime x) => $"{x.Wall.TotalMilliseconds / n:F0}/{x.Cpu.TotalMilliseconds / n:F0}";
         logger.LogInformation(
-            "Vision timings over {Photos} photos ({Previews} from previews), ms per photo wall/cpu: decode {Decode}, labels {Labels}, faces {Faces}, descriptors {Descriptors} ({Embedded:F1} per photo)",
-            _stagePhotos, _previews, Ms(s.Decode), Ms(s.Labels), Ms(s.Faces), Ms(s.Descriptors), s.Embedded / n);
+            "Vision timings over {Photos} photos ({Previews} from previews), ms per photo wall/cpu: decode {Decode}, labels {Labels}, faces {Faces}, descriptors {Descriptors} ({Embedded:F1} per photo); process GCs meanwhile gen0/1/2 {Gen0}/{Gen1}/{Gen2}, paused {Pause} ms",
+            _stagePhotos, _previews, Ms(s.Decode), Ms(s.Labels), Ms(s.Faces), Ms(s.Descriptors), s.Embedded / n,
+            GC.CollectionCount(0) - gc.Gen0, GC.CollectionCount(1) - gc.Gen1, GC.CollectionCount(2) - gc.Gen2,
+            (int)(GC.GetTotalPauseDuration() - gc.Pause).TotalMilliseconds);
         (_stages, _stagePhotos, _previews) = (null, 0, 0);
     }
 
