@@ -24,9 +24,10 @@ public sealed class VisionWorkerOptions
     /// <summary>
     /// Photos analysed at once while serving is active (a request within <see cref="ServingWindow"/>): the other
     /// threads step aside at their next photo so a core stays free for requests. On a 2-core box two busy vision
-    /// threads delayed every wake-up of a listing's request path (socket, thread pool, client) even at nice 10: make
-    /// bench-vision's busy p99 was ~5x idle although the requests' own work and GC pauses were unchanged. 0 pauses
-    /// vision entirely for the window; a value at or above <see cref="Parallelism"/> turns the step-down off.
+    /// threads made every wake-up on a listing's request path (socket, thread pool, the client) wait for a core even
+    /// at nice 10 (measured per request: run-queue wait, not the listing's own work), and they allocate twice as fast
+    /// (vision's large buffers cost about one blocking gen2 GC per photo). 0 pauses vision entirely for the window; a
+    /// value at or above <see cref="Parallelism"/> turns the step-down off.
     /// </summary>
     public int ParallelismWhileServing { get; set; } = 1;
 
