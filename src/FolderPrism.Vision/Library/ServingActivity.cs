@@ -11,6 +11,17 @@ public sealed class ServingActivity(TimeProvider time)
 
     public int Active => Volatile.Read(ref _active);
 
+    private int _vision;
+
+    /// <summary>Photos the vision worker is analysing right now (how many of its threads are inside a photo).</summary>
+    public int VisionRunning => Volatile.Read(ref _vision);
+
+    /// <summary>Marks one photo analysis as started (the vision worker, around each photo).</summary>
+    public void VisionEnter() => Interlocked.Increment(ref _vision);
+
+    /// <summary>Marks one photo analysis as finished.</summary>
+    public void VisionExit() => Interlocked.Decrement(ref _vision);
+
     /// <summary>Marks a request as in flight until the returned handle is disposed.</summary>
     public IDisposable Begin()
     {

@@ -21,6 +21,19 @@ public sealed class VisionWorkerOptions
     /// <summary>The resolved <see cref="Parallelism"/>.</summary>
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Math.Clamp(Environment.ProcessorCount, 1, 2);
 
+    /// <summary>
+    /// Photos analysed at once while serving is active (a request within <see cref="ServingWindow"/>): the other
+    /// threads step aside at their next photo so a core stays free for requests. On a 2-core box two busy vision
+    /// threads made every wake-up on a listing's request path (socket, thread pool, the client) wait for a core even
+    /// at nice 10 (measured per request: run-queue wait, not the listing's own work), and they allocate twice as fast
+    /// (vision's large buffers cost about one blocking gen2 GC per photo). 0 pauses vision entirely for the window; a
+    /// value at or above <see cref="Parallelism"/> turns the step-down off.
+    /// </summary>
+    public int ParallelismWhileServing { get; set; } = 1;
+
+    /// <summary>How long after a request serving counts as active for <see cref="ParallelismWhileServing"/>.</summary>
+    public TimeSpan ServingWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>While photos keep coming, re-cluster at most this often; once the queue drains, at once.</summary>
     public TimeSpan ClusterInterval { get; set; } = TimeSpan.FromSeconds(30);
 

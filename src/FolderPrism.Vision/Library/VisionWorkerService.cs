@@ -31,6 +31,7 @@ public sealed class VisionWorkerService(
     private VisionStageTimes? _stages;
     private int _stagePhotos;
     private int _previews;
+    private (int Gen0, int Gen1, int Gen2, TimeSpan Pause) _gcAtStart;
 
     /// <summary>Photos whose re-embedding failed (undecodable) in this run: not retried until restart.</summary>
     private readonly HashSet<Guid> _refreshFailed = [];
@@ -126,27 +127,57 @@ public sealed class VisionWorkerService(
     /// <summary>
     /// Analyses a batch on <see cref="VisionWorkerOptions.EffectiveParallelism"/> low-priority threads (this one and
     /// helpers started for the batch): ONNX Runtime sessions are thread-safe and each run uses one core, so two photos
-    /// at once use both cores of a small box. Saves are serialised (one short SQLite transaction each). Returns
-    /// whether faces changed.
+    /// at once use both cores of a small box. While serving saw a request within <see cref="VisionWorkerOptions.ServingWindow"/>
+    /// only <see cref="VisionWorkerOptions.ParallelismWhileServing"/> of them take photos, so requests find a free core
+    /// instead of waking behind two busy vision threads. Saves are serialised (one short SQLite transaction each).
+    /// Returns whether faces changed.
     /// </summary>
     private bool AnalyzeBatch(IReadOnlyList<PendingPhoto> batch, VisionWorkerOptions settings, CancellationToken ct)
     {
         var next = -1;
         var dirty = 0;
         var saveGate = new Lock();
-        void Drain()
+        void Drain(int slot)
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < batch.Count)
+            while (true)
             {
-                var photo = batch[i];
+                // While serving is active, threads beyond ParallelismWhileServing step aside at photo boundaries so
+                // a core stays free for requests; the batch still finishes on the remaining threads.
+                if (slot >= settings.ParallelismWhileServing && activity.IsBusy(settings.ServingWindow) && !ct.IsCancellationRequested)
+                {
+                    if (Volatile.Read(ref next) >= batch.Count - 1)
+                    {
+                        return;
+                    }
+
+                    ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
+                    continue;
+                }
+
                 while (activity.IsBusy(settings.PauseAfterRequest) && !ct.IsCancellationRequested)
                 {
                     ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
                 }
 
                 ct.ThrowIfCancellationRequested();
-                var outcome = processor.Analyze(photo, ct);
+                var i = Interlocked.Increment(ref next);
+                if (i >= batch.Count)
+                {
+                    return;
+                }
+
+                var photo = batch[i];
+                activity.VisionEnter();
+                VisionOutcome outcome;
+                try
+                {
+                    outcome = processor.Analyze(photo, ct);
+                }
+                finally
+                {
+                    activity.VisionExit();
+                }
+
                 if (outcome.Error is { } error)
                 {
                     logger.LogWarning("Vision skipped {Path}: {Error}", photo.RelativePath, error);
@@ -168,11 +199,11 @@ public sealed class VisionWorkerService(
         }
 
         var helpers = Enumerable.Range(1, Math.Min(settings.EffectiveParallelism, batch.Count) - 1)
-            .Select(n => LowPriorityThread.Run($"folderprism-vision-{n}", logger, Drain))
+            .Select(n => LowPriorityThread.Run($"folderprism-vision-{n}", logger, () => Drain(n)))
             .ToList();
         try
         {
-            Drain();
+            Drain(0);
         }
         finally
         {
@@ -242,6 +273,11 @@ public sealed class VisionWorkerService(
             return;
         }
 
+        if (_stages is null)
+        {
+            _gcAtStart = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        }
+
         _stages = _stages is { } s
             ? new VisionStageTimes(s.Decode + t.Decode, s.Labels + t.Labels, s.Faces + t.Faces, s.Descriptors + t.Descriptors, s.Embedded + t.Embedded, s.FromPreview && t.FromPreview)
             : t;
@@ -261,10 +297,13 @@ public sealed class VisionWorkerService(
         }
 
         var n = (double)_stagePhotos;
+        var gc = _gcAtStart;
         string Ms(VisionStageTime x) => $"{x.Wall.TotalMilliseconds / n:F0}/{x.Cpu.TotalMilliseconds / n:F0}";
         logger.LogInformation(
-            "Vision timings over {Photos} photos ({Previews} from previews), ms per photo wall/cpu: decode {Decode}, labels {Labels}, faces {Faces}, descriptors {Descriptors} ({Embedded:F1} per photo)",
-            _stagePhotos, _previews, Ms(s.Decode), Ms(s.Labels), Ms(s.Faces), Ms(s.Descriptors), s.Embedded / n);
+            "Vision timings over {Photos} photos ({Previews} from previews), ms per photo wall/cpu: decode {Decode}, labels {Labels}, faces {Faces}, descriptors {Descriptors} ({Embedded:F1} per photo); process GCs meanwhile gen0/1/2 {Gen0}/{Gen1}/{Gen2}, paused {Pause} ms",
+            _stagePhotos, _previews, Ms(s.Decode), Ms(s.Labels), Ms(s.Faces), Ms(s.Descriptors), s.Embedded / n,
+            GC.CollectionCount(0) - gc.Gen0, GC.CollectionCount(1) - gc.Gen1, GC.CollectionCount(2) - gc.Gen2,
+            (int)(GC.GetTotalPauseDuration() - gc.Pause).TotalMilliseconds);
         (_stages, _stagePhotos, _previews) = (null, 0, 0);
     }
 
