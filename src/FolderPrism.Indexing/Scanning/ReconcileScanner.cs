@@ -83,6 +83,12 @@ public sealed class ReconcileScanner(
         {
             await WriteMarkersAsync(result, cancellationToken);
             NativeHeap.ReleaseAfterBurst();
+            if (options.Value.ReleaseMappedPagesAfterJobs > 0)
+            {
+                // The walk and the bulk writes ran code the queued jobs will not (and, at start-up, so did the host's
+                // own start): measured, indexing then peaks ~20 MB lower (make bench-dav).
+                MappedFiles.ReleaseColdPages();
+            }
         }
 
         logger.LogInformation(
