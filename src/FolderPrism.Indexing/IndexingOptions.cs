@@ -36,6 +36,14 @@ public sealed class IndexingOptions
     /// meanwhile (the verb refuses to run next to a daemon), so it may use the whole machine at normal priority.</summary>
     public int ForegroundWorkerCount { get; set; }
 
+    /// <summary>
+    /// When the daemon's queue drains after at least this many jobs, and after each full reconcile, the code pages the
+    /// burst ran (EF Core, libvips, MetadataExtractor) are handed back to the kernel
+    /// (<see cref="Core.Threading.MappedFiles"/>); 0 turns both off.
+    /// Not after small bursts: a page still in use is read back from disk, which on an SD card is worth saving.
+    /// </summary>
+    public int ReleaseMappedPagesAfterJobs { get; set; } = 200;
+
     /// <summary>Attempts (failures or crashes during work) before a file is quarantined.</summary>
     public int MaxAttempts { get; set; } = 3;
 

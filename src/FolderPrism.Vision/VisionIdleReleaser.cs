@@ -18,9 +18,17 @@ public sealed class VisionIdleReleaser : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            _sessions.ReleaseIdle(_options.Value.IdleRelease);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                _sessions.ReleaseIdle(_options.Value.IdleRelease);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down, or the host failed to start (e.g. the port is taken): not an error of this service, and
+            // an escaping exception here would be logged as fatal ahead of the real cause.
         }
     }
 }

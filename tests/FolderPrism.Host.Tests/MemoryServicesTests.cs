@@ -30,6 +30,7 @@ public sealed partial class MemoryServicesTests
         double.Parse(report.Groups["rss"].Value, CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         int.Parse(report.Groups["threads"].Value, CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         log.ShouldContain("malloc_trim: RSS");
+        log.ShouldContain("Paged out the read-only file mappings");
     }
 
     private static string ReadLogs(string data)

@@ -48,7 +48,10 @@ public sealed class ViewListingTests
     {
         await using var host = await ViewsHost.StartAsync();
         var item = await host.AddAsync("a/x.jpg", June21);
-        await host.AddAsync("a/y.jpg", June21);
+        var y = await host.AddAsync("a/y.jpg", June21);
+        var root = await host.AddAsync("root.jpg", June21);
+        var deep = await host.AddAsync("a/b/deep.jpg", June21);
+        var sibling = await host.AddAsync("ab/x.jpg", June21);
         await File.WriteAllTextAsync(Path.Combine(host.Originals, "a/z-unindexed.jpg"), "new");
         var doc = await host.PropFindAsync("/Originals/a/", "1");
         var etags = doc.Descendants(ViewsHost.Dav + "response").ToDictionary(
@@ -56,6 +59,15 @@ public sealed class ViewListingTests
             r => r.Descendants(ViewsHost.Dav + "getetag").SingleOrDefault()?.Value);
         etags["/Originals/a/x.jpg"].ShouldBe($"\"{item.ContentHash}\"");
         etags["/Originals/a/z-unindexed.jpg"].ShouldNotBeNull().ShouldNotContain(item.ContentHash!);
+        etags.Keys.ShouldNotContain("/Originals/a/b/deep.jpg");
+
+        // The folder's rows are cached per folder: the library's root, a subfolder and a sibling whose name starts
+        // like the folder each get their own.
+        foreach (var (path, indexed) in new[] { ("root.jpg", root), ("a/b/deep.jpg", deep), ("ab/x.jpg", sibling), ("a/y.jpg", y) })
+        {
+            using var response = await host.SendAsync("HEAD", "/Originals/" + path);
+            response.Headers.ETag!.Tag.ShouldBe($"\"{indexed.ContentHash}\"", path);
+        }
 
         await Task.Delay(3100);
         await File.AppendAllTextAsync(Path.Combine(host.Originals, "a/x.jpg"), "edited");

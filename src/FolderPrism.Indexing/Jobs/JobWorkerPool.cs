@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using FolderPrism.Core.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +57,13 @@ public sealed class JobWorkerPool(
                     if (inFlight.IsEmpty && done != reported)
                     {
                         logger.LogInformation("Index queue idle: {Jobs} jobs finished since the last report", done - reported);
+                        if (!untilDrained && settings.ReleaseMappedPagesAfterJobs > 0 && done - reported >= settings.ReleaseMappedPagesAfterJobs)
+                        {
+                            NativeHeap.ReleaseAfterBurst();
+                            var released = MappedFiles.ReleaseColdPages();
+                            logger.LogDebug("Paged out the read-only file mappings ({Mb:F0} MB) after the burst", released / 1048576.0);
+                        }
+
                         reported = done;
                     }
 

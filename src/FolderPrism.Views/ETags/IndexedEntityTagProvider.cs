@@ -3,6 +3,7 @@ using FolderPrism.Core.Configuration;
 using FolderPrism.Core.Library;
 using FolderPrism.Data;
 using FolderPrism.WebDav.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,65 +15,139 @@ namespace FolderPrism.Views.ETags;
 /// so a listing costs one query, not one per file; a row is used only while the file's size and mtime still match
 /// what was hashed, otherwise (and for unindexed files) the stat ETag is served.
 /// </summary>
+/// <remarks>
+/// This runs once per listed file (10,000 times for a big folder), so the per-file path does no path normalisation,
+/// no clock read and no allocation beyond the returned string: the folder is matched against the last one served by
+/// an ordinal prefix compare, names are looked up as spans, and the cache age comes from the monotonic tick count.
+/// </remarks>
 public sealed class IndexedEntityTagProvider(
-    IDbContextFactory<FolderPrismDbContext> contexts, IOptions<LibraryOptions> library, TimeProvider time) : IEntityTagProvider
+    IDbContextFactory<FolderPrismDbContext> contexts, IOptions<LibraryOptions> library) : IEntityTagProvider
 {
     private const int MaxCachedFolders = 256;
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(3);
+    private const long LifetimeMs = 3000;
 
     private readonly FileStatEntityTagProvider _fallback = new();
-    private readonly string _originals = Path.GetFullPath(library.Value.OriginalsPath);
+    private readonly string _originals = Path.TrimEndingDirectorySeparator(Path.GetFullPath(library.Value.OriginalsPath));
     private readonly ConcurrentDictionary<string, FolderHashes> _folders = new(StringComparer.Ordinal);
+    private volatile FolderHashes? _last;
+    private string? _connectionString;
 
     public string GetETag(FileInfo file)
     {
-        var relative = Path.GetRelativePath(_originals, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-        if (relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative))
+        var full = file.FullName;
+        var nameStart = full.LastIndexOf(Path.DirectorySeparatorChar) + 1;
+        if (nameStart <= _originals.Length || !full.StartsWith(_originals, StringComparison.Ordinal)
+            || full[_originals.Length] != Path.DirectorySeparatorChar)
         {
             return _fallback.GetETag(file);
         }
 
-        var slash = relative.LastIndexOf('/');
-        var folder = slash < 0 ? string.Empty : relative[..slash];
-        var now = time.GetUtcNow();
-        if (!_folders.TryGetValue(folder, out var hashes) || now - hashes.LoadedAt > Lifetime)
+        // "" for Originals/ itself, else "2019/07" (the key the index uses, with '/').
+        var folderSpan = nameStart - 1 > _originals.Length
+            ? full.AsSpan(_originals.Length + 1, nameStart - 2 - _originals.Length)
+            : [];
+        var now = Environment.TickCount64;
+        var hashes = _last;
+        if (hashes is null || now - hashes.LoadedAtMs > LifetimeMs || !SameFolder(hashes.Folder, folderSpan))
         {
-            if (_folders.Count >= MaxCachedFolders)
-            {
-                _folders.Clear();
-            }
-
-            hashes = new FolderHashes(now, Load(folder));
-            _folders[folder] = hashes;
+            hashes = Find(folderSpan.ToString(), now);
+            _last = hashes;
         }
 
-        return hashes.Rows.TryGetValue(relative[(slash + 1)..], out var row) && row.Size == file.Length
-               && row.ModifiedTicks == file.LastWriteTimeUtc.Ticks
-            ? "\"" + row.Hash + "\""
+        return hashes.Rows.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(full.AsSpan(nameStart), out var row)
+               && row.Size == file.Length && row.ModifiedTicks == file.LastWriteTimeUtc.Ticks
+            ? row.ETag
             : _fallback.GetETag(file);
     }
 
-    private Dictionary<string, HashRow> Load(string folder)
+    private static bool SameFolder(string folder, ReadOnlySpan<char> path)
     {
-        using var db = contexts.CreateDbContext();
-        var items = db.MediaItems.AsNoTracking().Where(i => i.State == ItemState.Present && i.ContentHash != null);
-        var prefixLength = 0;
-        if (folder.Length > 0)
+        if (folder.Length != path.Length)
         {
-            var low = folder + "/";
-            var high = folder + "0";
-            prefixLength = low.Length;
-            items = items.Where(i => string.Compare(i.RelativePath, low) >= 0 && string.Compare(i.RelativePath, high) < 0);
+            return false;
         }
 
-        var start = prefixLength;
-        return items.Where(i => !i.RelativePath.Substring(start).Contains('/'))
-            .Select(i => new { i.RelativePath, i.Size, i.ModifiedUtc, i.ContentHash })
-            .AsEnumerable()
-            .ToDictionary(r => r.RelativePath[start..], r => new HashRow(r.Size, r.ModifiedUtc.Ticks, r.ContentHash!), StringComparer.Ordinal);
+        for (var i = 0; i < path.Length; i++)
+        {
+            var c = path[i] == Path.DirectorySeparatorChar ? '/' : path[i];
+            if (c != folder[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private sealed record HashRow(long Size, long ModifiedTicks, string Hash);
+    private FolderHashes Find(string folder, long now)
+    {
+        folder = folder.Replace(Path.DirectorySeparatorChar, '/');
+        if (_folders.TryGetValue(folder, out var hashes) && now - hashes.LoadedAtMs <= LifetimeMs)
+        {
+            return hashes;
+        }
 
-    private sealed record FolderHashes(DateTimeOffset LoadedAt, Dictionary<string, HashRow> Rows);
+        // Expired folders go now rather than at the cap: a 10,000-file folder's rows are a few MB of heap.
+        foreach (var (key, old) in _folders)
+        {
+            if (now - old.LoadedAtMs > LifetimeMs)
+            {
+                _folders.TryRemove(key, out _);
+            }
+        }
+
+        if (_folders.Count >= MaxCachedFolders)
+        {
+            _folders.Clear();
+        }
+
+        hashes = new FolderHashes(folder, now, Load(folder));
+        _folders[folder] = hashes;
+        return hashes;
+    }
+
+    // Plain ADO.NET, not a LINQ query: this is the only database read of a listing under Originals/, and EF Core's
+    // query pipeline would keep its code (~10 MB of EF Core, Relational and System.Linq.Expressions pages) resident in
+    // a daemon that is otherwise only serving files.
+    private Dictionary<string, HashRow> Load(string folder)
+    {
+        var rows = new Dictionary<string, HashRow>(StringComparer.Ordinal);
+        using var connection = new SqliteConnection(_connectionString ??= ConnectionString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        var prefix = folder.Length == 0 ? string.Empty : folder + "/";
+        command.CommandText = folder.Length == 0
+            ? "SELECT RelativePath, Size, ModifiedUtc, ContentHash FROM MediaItems " +
+              "WHERE State = $present AND ContentHash IS NOT NULL AND instr(RelativePath, '/') = 0"
+            : "SELECT RelativePath, Size, ModifiedUtc, ContentHash FROM MediaItems " +
+              "WHERE RelativePath >= $low AND RelativePath < $high AND State = $present AND ContentHash IS NOT NULL " +
+              "AND instr(substr(RelativePath, $start), '/') = 0";
+        command.Parameters.AddWithValue("$present", (int)ItemState.Present);
+        if (folder.Length > 0)
+        {
+            command.Parameters.AddWithValue("$low", prefix);
+            command.Parameters.AddWithValue("$high", folder + "0"); // '0' follows '/': every path under folder/ sorts below
+            command.Parameters.AddWithValue("$start", prefix.Length + 1);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var name = reader.GetString(0)[prefix.Length..];
+            var modified = reader.GetDateTimeOffset(2);
+            rows[name] = new HashRow(reader.GetInt64(1), modified.UtcTicks, "\"" + reader.GetString(3) + "\"");
+        }
+
+        return rows;
+    }
+
+    private string ConnectionString()
+    {
+        using var db = contexts.CreateDbContext();
+        return db.Database.GetConnectionString()!;
+    }
+
+    private sealed record HashRow(long Size, long ModifiedTicks, string ETag);
+
+    private sealed record FolderHashes(string Folder, long LoadedAtMs, Dictionary<string, HashRow> Rows);
 }
