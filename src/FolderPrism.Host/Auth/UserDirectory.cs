@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using FolderPrism.Core.Configuration;
 using FolderPrism.Core.Users;
 using FolderPrism.Data;
 using FolderPrism.Host.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FolderPrism.Host.Auth;
@@ -13,7 +13,7 @@ namespace FolderPrism.Host.Auth;
 /// process, so this is the only place that needs to look at the database again.
 /// </summary>
 internal sealed class UserDirectory(
-    IDbContextFactory<FolderPrismDbContext> factory, IOptions<AuthOptions> options, TimeProvider clock)
+    IOptions<DataOptions> data, IOptions<AuthOptions> options, TimeProvider clock)
 {
     private const int MaxEntries = 4096;
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.OrdinalIgnoreCase);
@@ -27,8 +27,7 @@ internal sealed class UserDirectory(
             return cached.User;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
+        var user = await ReadAsync(name, cancellationToken);
         if (entries.Count >= MaxEntries)
         {
             entries.Clear();
@@ -36,6 +35,29 @@ internal sealed class UserDirectory(
 
         entries[name] = new Entry(user, now);
         return user;
+    }
+
+    // Runs every few seconds per active login, so plain SQL (see SqliteReads). Name has NOCASE collation, as in EF.
+    private async Task<User?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await SqliteReads.OpenAsync(data.Value.DatabasePath, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Name, Role, PasswordHash, CreatedAt FROM Users WHERE Name = $name LIMIT 1";
+        command.Parameters.AddWithValue("$name", name);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new User
+        {
+            Id = reader.GetInt32(0),
+            Name = reader.GetString(1),
+            Role = Enum.Parse<UserRole>(reader.GetString(2)),
+            PasswordHash = reader.GetString(3),
+            CreatedAt = reader.GetDateTimeOffset(4),
+        };
     }
 
     private sealed record Entry(User? User, DateTimeOffset FetchedAt);

@@ -14,7 +14,7 @@ namespace FolderPrism.Host.Health;
 /// jobs and WebDAV requests did not.
 /// Once the server listens, it also pages out the code only start-up ran (<c>Memory:ReleaseMappedPagesAtStart</c>,
 /// default on; see <see cref="MappedFiles"/>): EF Core's model building and migrations, configuration binding, DI
-/// and Kestrel's start stay resident otherwise, ~25 MB of RSS that serving and indexing never use again.
+/// and Kestrel's start stay resident otherwise (measured: 14-19 MB lower RSS in the seconds after start).
 /// </summary>
 internal sealed class NativeHeapTrimService(
     IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<NativeHeapTrimService> logger) : BackgroundService

@@ -1,6 +1,9 @@
+using System.Globalization;
+using FolderPrism.Core.Configuration;
 using FolderPrism.Core.Library;
 using FolderPrism.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +16,13 @@ namespace FolderPrism.Indexing.Jobs;
 /// </summary>
 public sealed class JobQueue(
     IDbContextFactory<FolderPrismDbContext> factory,
+    IOptions<DataOptions> data,
     JobSignal signal,
     IOptions<IndexingOptions> options,
     ILogger<JobQueue> logger)
 {
+    private static readonly DateTimeOffsetToBinaryConverter NotBeforeConverter = new();
+
     /// <summary>Adds or re-requests jobs inside the caller's unit of work. A quarantined job is only revived when
     /// <paramref name="resetQuarantine"/> is set (the file changed, or the user asked for a rescan).</summary>
     /// <returns>How many jobs are now waiting (quarantined ones left alone are not counted).</returns>
@@ -106,13 +112,27 @@ public sealed class JobQueue(
     public async Task<List<long>> ListRunnableAsync(
         int limit, IReadOnlyCollection<long> exclude, bool ignoreBackoff, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow;
-        var excluded = exclude.ToList();
-        return await db.IndexJobs
-            .Where(j => j.State == JobState.Pending && (ignoreBackoff || j.NotBefore <= now) && !excluded.Contains(j.Id))
-            .OrderBy(j => j.Kind).ThenBy(j => j.Id)
-            .Select(j => j.Id).Take(limit).ToListAsync(cancellationToken);
+        // The daemon's idle poll (every few seconds, forever): plain SQL, see SqliteReads. Same order as EF's
+        // (Kind, then Id); NotBefore is stored by EF's DateTimeOffsetToBinaryConverter, so "now" is converted by it too.
+        await using var connection = await SqliteReads.OpenAsync(data.Value.DatabasePath, cancellationToken);
+        await using var command = connection.CreateCommand();
+        var excluded = exclude.Count == 0
+            ? string.Empty
+            : " AND Id NOT IN (" + string.Join(',', exclude.Select(id => id.ToString(CultureInfo.InvariantCulture))) + ")";
+        command.CommandText = "SELECT Id FROM IndexJobs WHERE State = $pending AND ($ignore OR NotBefore <= $now)" + excluded +
+                              " ORDER BY Kind, Id LIMIT $limit";
+        command.Parameters.AddWithValue("$pending", (int)JobState.Pending);
+        command.Parameters.AddWithValue("$ignore", ignoreBackoff);
+        command.Parameters.AddWithValue("$now", NotBeforeConverter.ConvertToProvider(DateTimeOffset.UtcNow));
+        command.Parameters.AddWithValue("$limit", limit);
+        var ids = new List<long>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     /// <summary>Jobs not yet finished nor quarantined (pending or started).</summary>

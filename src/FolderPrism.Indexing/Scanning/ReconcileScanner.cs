@@ -91,8 +91,7 @@ public sealed class ReconcileScanner(
             NativeHeap.ReleaseAfterBurst();
             if (options.Value.ReleaseMappedPagesAfterJobs > 0)
             {
-                // The walk and the bulk writes ran code the queued jobs will not (and, at start-up, so did the host's
-                // own start): measured, indexing then peaks ~20 MB lower (make bench-dav).
+                // The walk and the bulk writes ran code the queued jobs will not.
                 MappedFiles.ReleaseColdPages();
             }
         }

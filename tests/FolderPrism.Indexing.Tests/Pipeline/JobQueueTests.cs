@@ -1,4 +1,5 @@
 using FolderPrism.Core.Library;
+using FolderPrism.Indexing.Jobs;
 using FolderPrism.Indexing.Status;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,46 @@ public sealed class JobQueueTests
         {
             f.Analyzer.LastThread.Nice.ShouldBe(10);
         }
+    }
+
+    [Fact]
+    public async Task Runnable_jobs_are_pending_due_and_not_excluded_in_kind_then_id_order()
+    {
+        await using var f = await PipelineFixture.CreateAsync(start: false);
+        var now = DateTimeOffset.UtcNow;
+        var ids = await f.QueryAsync(async db =>
+        {
+            var jobs = new List<IndexJob>();
+            foreach (var (kind, state, notBefore) in new[]
+                     {
+                         (JobKind.Derivatives, JobState.Pending, now.AddMinutes(-1)), // 0: due
+                         (JobKind.Analyze, JobState.Pending, now.AddMinutes(-1)),     // 1: due, sorts first
+                         (JobKind.Analyze, JobState.Pending, now.AddHours(1)),        // 2: backing off
+                         (JobKind.Analyze, JobState.Started, now.AddMinutes(-1)),     // 3: running
+                         (JobKind.Labels, JobState.Pending, now.AddMinutes(-1)),      // 4: due, excluded below
+                         (JobKind.Faces, JobState.Quarantined, now.AddMinutes(-1)),   // 5: quarantined
+                     })
+            {
+                var item = new MediaItem
+                {
+                    Id = Guid.CreateVersion7(), RelativePath = $"{jobs.Count}.jpg", ModifiedUtc = now.UtcDateTime, FirstSeenAt = now,
+                };
+                db.MediaItems.Add(item);
+                var job = new IndexJob { ItemId = item.Id, Kind = kind, State = state, NotBefore = notBefore, CreatedAt = now };
+                db.IndexJobs.Add(job);
+                jobs.Add(job);
+            }
+
+            await db.SaveChangesAsync();
+            return jobs.Select(j => j.Id).ToList();
+        });
+        var queue = f.Services.GetRequiredService<JobQueue>();
+
+        (await queue.ListRunnableAsync(10, [ids[4]], ignoreBackoff: false, CancellationToken.None))
+            .ShouldBe([ids[1], ids[0]]);
+        (await queue.ListRunnableAsync(10, [], ignoreBackoff: true, CancellationToken.None))
+            .ShouldBe([ids[1], ids[2], ids[0], ids[4]]);
+        (await queue.ListRunnableAsync(1, [], ignoreBackoff: false, CancellationToken.None)).ShouldBe([ids[1]]);
     }
 
     /// <summary>Puts the database in the state a crash during analysis leaves: item known, its job marked started.</summary>
