@@ -8,3 +8,5 @@ name="${1:?usage: scripts/add-migration.sh <MigrationName>}"
 dotnet tool restore >/dev/null
 dotnet ef migrations add "$name" --project src/FolderPrism.Data --startup-project src/FolderPrism.Data --output-dir Migrations
 rm -f src/FolderPrism.Data/design-time.db*
+# The compiled model must follow the model (MigrationTests checks it).
+./scripts/optimize-model.sh

@@ -1,8 +1,11 @@
 using FolderPrism.Data;
+using FolderPrism.Data.CompiledModels;
 using FolderPrism.Data.Interceptors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FolderPrism.Host.Tests;
 
@@ -16,6 +19,25 @@ public sealed class MigrationTests
         db.Database.HasPendingModelChanges().ShouldBeFalse(
             "the EF model changed without a migration: run ./scripts/add-migration.sh <Name>");
     }
+
+    [Fact]
+    public async Task Compiled_model_is_the_one_in_use_and_matches_the_configurations()
+    {
+        using var dir = new TempDirectory();
+        await using var db = Create(Path.Combine(dir.Path, "compiled.db"));
+        db.Model.ShouldBeOfType<FolderPrismDbContextModel>("the daemon should not build its model by reflection at start");
+        var built = db.GetService<IDesignTimeModel>().Model;
+        var stale = "the compiled model is stale: run ./scripts/optimize-model.sh";
+        // Annotations differ by design (the read-optimised model drops design-time ones), so compare the structure
+        // (entities, properties, keys, indexes, foreign keys) and the table and column each property maps to.
+        db.Model.ToDebugString(MetadataDebugStringOptions.IncludePropertyIndexes)
+            .ShouldBe(built.ToDebugString(MetadataDebugStringOptions.IncludePropertyIndexes), stale);
+        Columns(db.Model).ShouldBe(Columns(built), stale);
+    }
+
+    private static string Columns(IModel model) => string.Join('\n', model.GetEntityTypes().OrderBy(e => e.Name).SelectMany(e =>
+        e.GetProperties().Select(p =>
+            $"{e.Name} {e.GetTableName()}.{p.GetColumnName()} {p.ClrType} null={p.IsNullable} {(p.FindTypeMapping() as RelationalTypeMapping)?.StoreType} {p.FindTypeMapping()?.Converter?.ProviderClrType}")));
 
     [Fact]
     public async Task Migrations_create_a_working_database_in_wal_mode()
