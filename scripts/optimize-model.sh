@@ -2,8 +2,8 @@
 # Regenerates the EF Core compiled model (src/FolderPrism.Data/CompiledModels) from the current model. Run it after
 # every model change (scripts/add-migration.sh does); MigrationTests fails while the compiled model is stale.
 # Why a compiled model: without it, every start builds the model by reflection, and the first tracked MediaItem
-# JIT-compiles EF Core's change-tracking snapshot for its 42 columns (a 4 KB-IL dynamic method, ~12 MB of transient JIT
-# memory); --nativeaot makes the snapshots, getters and setters plain C#, precompiled with the rest (ReadyToRun).
+# JIT-compiles EF Core's change-tracking snapshot for its 42 columns (a 4 KB-IL dynamic method, optimised at once);
+# --nativeaot makes the snapshots, getters and setters plain C#, precompiled with the rest (ReadyToRun).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=src/FolderPrism.Data/CompiledModels

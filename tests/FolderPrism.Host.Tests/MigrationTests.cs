@@ -35,9 +35,13 @@ public sealed class MigrationTests
         Columns(db.Model).ShouldBe(Columns(built), stale);
     }
 
-    private static string Columns(IModel model) => string.Join('\n', model.GetEntityTypes().OrderBy(e => e.Name).SelectMany(e =>
-        e.GetProperties().Select(p =>
-            $"{e.Name} {e.GetTableName()}.{p.GetColumnName()} {p.ClrType} null={p.IsNullable} {(p.FindTypeMapping() as RelationalTypeMapping)?.StoreType} {p.FindTypeMapping()?.Converter?.ProviderClrType}")));
+    /// <summary>One line per property: its table and column, CLR type, nullability, store type and converter.</summary>
+    private static string Columns(IModel model) => string.Join('\n',
+        from e in model.GetEntityTypes().OrderBy(e => e.Name)
+        from p in e.GetProperties()
+        let mapping = p.FindTypeMapping()
+        select $"{e.Name} {e.GetTableName()}.{p.GetColumnName()} {p.ClrType} null={p.IsNullable} " +
+               $"{(mapping as RelationalTypeMapping)?.StoreType} {mapping?.Converter?.ProviderClrType}");
 
     [Fact]
     public async Task Migrations_create_a_working_database_in_wal_mode()
