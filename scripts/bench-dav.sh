@@ -2,7 +2,7 @@
 # make bench-dav: FolderPrism's WebDAV server against Apache mod_dav on the same tree, in one run.
 # Prints PROPFIND Depth 1 latency on a 10,000-file folder, GET throughput of a 1 GiB file, and 32 concurrent
 # clients doing mixed PROPFIND/GET, with FolderPrism/Apache ratios and the daemon's peak RSS.
-# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_GET_RUNS (5), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
+# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_GET_RUNS (9), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 FILES=${BENCH_FILES:-10000}
@@ -10,7 +10,7 @@ BIG_MB=${BENCH_BIG_MB:-1024}
 SECONDS_LOAD=${BENCH_SECONDS:-30}
 CLIENTS=${BENCH_CLIENTS:-32}
 RUNS=${BENCH_RUNS:-15}
-GET_RUNS=${BENCH_GET_RUNS:-5}
+GET_RUNS=${BENCH_GET_RUNS:-9}
 BIG_BYTES=$((BIG_MB * 1024 * 1024))
 APACHE_PORT=${BENCH_APACHE_PORT:-18091}
 FP_PORT=${BENCH_FP_PORT:-18092}
