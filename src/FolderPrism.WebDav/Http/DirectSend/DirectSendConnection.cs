@@ -14,7 +14,9 @@ namespace FolderPrism.WebDav.Http.DirectSend;
 /// sendfile(2) race-free: the headers and anything written before a file region are on the socket before the
 /// region's first byte, and nothing Kestrel writes later (the next keep-alive response) can overtake it, because the
 /// loop only moves on once the region is sent. Positions inside a registered region carry placeholder bytes in the
-/// pipe (so Kestrel's byte counting stays exact); the loop skips them and sends the file's bytes instead.
+/// pipe (so Kestrel's byte counting stays exact); the loop skips them and sends the file's bytes instead: a large
+/// region whole, from a sending thread, as soon as its first placeholder arrives (<see cref="SendFileThreads"/>),
+/// else as much of it as there are placeholders at hand, with asynchronous sendfile.
 /// </summary>
 internal sealed class DirectSendConnection : IFileRegionSender
 {

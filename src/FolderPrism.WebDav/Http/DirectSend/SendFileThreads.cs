@@ -5,8 +5,8 @@ using Microsoft.Win32.SafeHandles;
 namespace FolderPrism.WebDav.Http.DirectSend;
 
 /// <summary>
-/// Sends large file regions the way Apache does: one thread calls sendfile(2) for the whole rest of the region and,
-/// when the socket buffer is full, waits in poll(2) itself. .NET's asynchronous sendfile instead returns to the
+/// Sends large file regions much as Apache does: one thread calls sendfile(2) for the whole rest of the region and,
+/// when the socket buffer is full, waits for room itself (in poll(2); Apache's worker blocks inside sendfile). .NET's asynchronous sendfile instead returns to the
 /// thread pool at every full socket buffer (the epoll thread wakes a pool thread, which spins before it sleeps
 /// again): measured on the 2-core bench machine, a 1 GiB GET made ~1,000 sendfile calls and ~10,000 sched_yield
 /// calls that way, against 27 sendfile calls for Apache. A thread per download does not scale to many clients, so
@@ -33,19 +33,23 @@ internal sealed class SendFileThreads(int maxThreads)
 
     private readonly SemaphoreSlim _slots = new(maxThreads, maxThreads);
 
+    // Set when libc has no sendfile/poll under the names used here (not glibc): every region then goes asynchronously.
+    private volatile bool _unavailable;
+
     /// <summary>Threads allowed at once: one per core, at least two (a photo and a video served together).</summary>
     public static SendFileThreads ForThisMachine() => new(Math.Max(2, Environment.ProcessorCount));
 
     /// <summary>
     /// Starts sending <paramref name="count"/> bytes of <paramref name="file"/> from <paramref name="offset"/> on a
     /// thread of its own, if one is free (and the process is 64-bit, where libc's sendfile takes a 64-bit offset).
-    /// The task gives the bytes sent: all of them, or fewer when the client stopped reading for a while. It fails
+    /// The task gives the bytes sent: all of them, or fewer when the client stopped reading for a while (none when
+    /// this libc lacks the calls). It fails
     /// with <see cref="IOException"/> when the socket fails or the file is shorter than the region, and with
     /// <see cref="OperationCanceledException"/> once <paramref name="closed"/> fires.
     /// </summary>
     public bool TryStart(Socket socket, SafeFileHandle file, long offset, long count, CancellationToken closed, out Task<long> sending)
     {
-        if (!Environment.Is64BitProcess || count < MinRegionBytes || !_slots.Wait(0))
+        if (_unavailable || !Environment.Is64BitProcess || count < MinRegionBytes || !_slots.Wait(0))
         {
             sending = Task.FromResult(0L);
             return false;
@@ -57,6 +61,12 @@ internal sealed class SendFileThreads(int maxThreads)
             try
             {
                 done.SetResult(Send(socket.SafeHandle, file, offset, count, closed));
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // Thrown by the first call, before a byte went out: the caller sends the region another way.
+                _unavailable = true;
+                done.SetResult(0);
             }
             catch (Exception e)
             {
