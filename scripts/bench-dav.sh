@@ -2,7 +2,7 @@
 # make bench-dav: FolderPrism's WebDAV server against Apache mod_dav on the same tree, in one run.
 # Prints PROPFIND Depth 1 latency on a 10,000-file folder, GET throughput of a 1 GiB file, and 32 concurrent
 # clients doing mixed PROPFIND/GET, with FolderPrism/Apache ratios and the daemon's peak RSS.
-# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_GET_RUNS (5), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
+# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_GET_RUNS (9), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 FILES=${BENCH_FILES:-10000}
@@ -10,7 +10,7 @@ BIG_MB=${BENCH_BIG_MB:-1024}
 SECONDS_LOAD=${BENCH_SECONDS:-30}
 CLIENTS=${BENCH_CLIENTS:-32}
 RUNS=${BENCH_RUNS:-15}
-GET_RUNS=${BENCH_GET_RUNS:-5}
+GET_RUNS=${BENCH_GET_RUNS:-9}
 BIG_BYTES=$((BIG_MB * 1024 * 1024))
 APACHE_PORT=${BENCH_APACHE_PORT:-18091}
 FP_PORT=${BENCH_FP_PORT:-18092}
@@ -77,9 +77,9 @@ echo start > "$WORK/phase"
     tree=$(ps -e -o pid=,ppid=,rss= | awk -v root="$FP_PID" '
       { parent[$1] = $2; rss[$1] = $3 }
       END { for (p in rss) { q = p; while (q != "" && q != root && q != 1 && q != 0) q = parent[q]; if (q == root) t += rss[p] } print t + 0 }')
-    split=$(awk '/^(RssAnon|RssFile|RssShmem):/ {printf " %s", $2}' "/proc/$FP_PID/status" 2>/dev/null)
+    split=$(awk '/^(RssAnon|RssFile|RssShmem|Threads):/ {printf " %s", $2}' "/proc/$FP_PID/status" 2>/dev/null)
     printf '%s %s %s%s\n' "$phase" "${own:-0}" "$tree" "$split"
-    if [ "${own:-0}" -gt "${peak[$phase]:-0}" ]; then peak[$phase]=$own; cp "/proc/$FP_PID/smaps" "$WORK/smaps.$phase" 2>/dev/null || true; fi
+    if [ "${own:-0}" -gt "${peak[$phase]:-0}" ]; then peak[$phase]=$own; cat "/proc/$FP_PID/smaps" > "$WORK/smaps.$phase" 2>/dev/null || true; fi
     sleep 0.5
   done ) > "$WORK/rss.log" 2>/dev/null &
 SAMPLER_PID=$!
@@ -189,9 +189,9 @@ printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS peak while indexing (MB)" "$(
 printf '%-44s %14s %14s %8s %s\n' "  process tree total, peak (MB)" "$(peak_of indexing 3)" "" "" "< 150"
 printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS peak while serving (MB)" "$(peak_of serving 2)" "" "" "< 150"
 printf '%-44s %14s %14s %8s %s\n' "  process tree total, peak (MB)" "$(peak_of serving 3)" "" "" "< 150"
-split_of() { awk -v p="$1" '$1 == p && $2 > m {m = $2; a = $4; f = $5; s = $6} END {printf "%d/%d/%d", a / 1024, f / 1024, s / 1024}' "$WORK/rss.log"; }
-printf '%-44s %14s %14s\n' "  RssAnon/RssFile/RssShmem at indexing peak" "$(split_of indexing)" ""
-printf '%-44s %14s %14s\n' "  RssAnon/RssFile/RssShmem at serving peak" "$(split_of serving)" ""
+split_of() { awk -v p="$1" '$1 == p && $2 > m {m = $2; a = $4; f = $5; s = $6; t = $7} END {printf "%d/%d/%d, %d threads", a / 1024, f / 1024, s / 1024, t}' "$WORK/rss.log"; }
+printf '%-44s %20s\n' "  RssAnon/RssFile/RssShmem (MB) at indexing peak" "$(split_of indexing)"
+printf '%-44s %20s\n' "  RssAnon/RssFile/RssShmem (MB) at serving peak" "$(split_of serving)"
 printf '%-44s %14s %14s %8s %s\n' "FolderPrism RSS now / VmHWM whole run (MB)" "$((f_rss / 1024)) / $((f_hwm / 1024))" "" "" "peak < 150"
 echo "($INDEX_STATE; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 for phase in indexing serving; do

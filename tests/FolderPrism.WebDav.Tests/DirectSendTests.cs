@@ -13,7 +13,9 @@ namespace FolderPrism.WebDav.Tests;
 /// </summary>
 public sealed class DirectSendTests : IAsyncLifetime
 {
-    private const int BigSize = 3 * 1024 * 1024 + 12345;
+    // Above SendFileThreads.MinRegionBytes, so whole-file GETs go out from a sending thread and the smaller ranges
+    // below from the asynchronous path.
+    private const int BigSize = 6 * 1024 * 1024 + 12345;
     private readonly DavServerFixture _server = new();
     private byte[] _big = [];
     private MeterListener? _listener;
@@ -161,6 +163,75 @@ public sealed class DirectSendTests : IAsyncLifetime
         using var next = _server.CreateClient();
         (await next.GetByteArrayAsync("Originals/big%20file.bin")).ShouldBe(_big);
     }
+
+    [Fact]
+    public async Task Clients_that_stop_reading_give_their_sending_threads_back_and_still_get_every_byte()
+    {
+        var path = Path.Combine(_server.OriginalsPath, "video.bin");
+        var video = new byte[48 * 1024 * 1024];
+        new Random(11).NextBytes(video);
+        await File.WriteAllBytesAsync(path, video);
+        var stalled = new List<TcpClient>();
+        try
+        {
+            // More stalled downloads than there are sending threads.
+            for (var i = 0; i < Math.Max(2, Environment.ProcessorCount) + 1; i++)
+            {
+                var client = new TcpClient { ReceiveBufferSize = 64 * 1024 };
+                stalled.Add(client);
+                await client.ConnectAsync(_server.BaseUri.Host, _server.BaseUri.Port);
+                await client.GetStream().WriteAsync(Request("GET", "/Originals/video.bin"));
+            }
+
+            // Each thread sends until the client's socket buffers are full, then waits for the client.
+            var started = DateTime.UtcNow.AddSeconds(10);
+            while (SendingThreads() == 0 && DateTime.UtcNow < started)
+            {
+                await Task.Delay(20);
+            }
+
+            SendingThreads().ShouldBeGreaterThan(0);
+
+            // Meanwhile another download is served in full, and every thread is handed back within a few seconds.
+            using (var other = _server.CreateClient())
+            {
+                (await other.GetByteArrayAsync("Originals/big%20file.bin")).ShouldBe(_big);
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (SendingThreads() > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            SendingThreads().ShouldBe(0);
+
+            // The stalled clients read on: the asynchronous path sends exactly the rest of each file.
+            foreach (var client in stalled)
+            {
+                var response = await new RawResponseReader(client.GetStream()).ReadAsync();
+                response.Status.ShouldBe(200);
+                response.Body.SequenceEqual(video).ShouldBeTrue();
+            }
+        }
+        finally
+        {
+            stalled.ForEach(client => client.Dispose());
+        }
+    }
+
+    private static int SendingThreads() =>
+        Directory.EnumerateDirectories("/proc/self/task").Count(task =>
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(task, "comm")).TrimEnd() == SendFileThreads.ThreadName;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        });
 
     private byte[] Request(string method, string target, string extraHeaders = "") =>
         Encoding.Latin1.GetBytes($"{method} {target} HTTP/1.1\r\nHost: {_server.BaseUri.Authority}\r\nAuthorization: "

@@ -14,7 +14,9 @@ namespace FolderPrism.WebDav.Http.DirectSend;
 /// sendfile(2) race-free: the headers and anything written before a file region are on the socket before the
 /// region's first byte, and nothing Kestrel writes later (the next keep-alive response) can overtake it, because the
 /// loop only moves on once the region is sent. Positions inside a registered region carry placeholder bytes in the
-/// pipe (so Kestrel's byte counting stays exact); the loop skips them and sends the file's bytes instead.
+/// pipe (so Kestrel's byte counting stays exact); the loop skips them and sends the file's bytes instead: a large
+/// region whole, from a sending thread, as soon as its first placeholder arrives (<see cref="SendFileThreads"/>),
+/// else as much of it as there are placeholders at hand, with asynchronous sendfile.
 /// </summary>
 internal sealed class DirectSendConnection : IFileRegionSender
 {
@@ -30,13 +32,20 @@ internal sealed class DirectSendConnection : IFileRegionSender
     private readonly Queue<FileRegion> _regions = new();
     private readonly List<ArraySegment<byte>> _gather = [];
     private readonly Counter<long>? _sentBytes;
+    private readonly SendFileThreads _threads;
     private SocketAsyncEventArgs? _sendFileArgs;
     private bool _closed;
-    private long _sent;
 
-    public DirectSendConnection(ConnectionContext connection, Socket socket, PipeWriter transportOutput, MemoryPool<byte>? pool, Counter<long>? sentBytes)
+    // Stream positions: bytes on the socket, and bytes taken from the pipe. A region sent whole runs ahead of its
+    // placeholders; those still to come are then skipped until the two meet again.
+    private long _sent;
+    private long _consumed;
+
+    public DirectSendConnection(ConnectionContext connection, Socket socket, PipeWriter transportOutput, MemoryPool<byte>? pool,
+        Counter<long>? sentBytes, SendFileThreads threads)
     {
         _sentBytes = sentBytes;
+        _threads = threads;
         _connection = connection;
         _socket = socket;
         _transportOutput = transportOutput;
@@ -103,7 +112,7 @@ internal sealed class DirectSendConnection : IFileRegionSender
                 }
             }
         }
-        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or ArgumentException)
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or ArgumentException or OperationCanceledException)
         {
             // The client went away, the socket was aborted, or a file shrank under us: Kestrel cannot finish this
             // response correctly, so the connection ends (as with a failed send in Kestrel's own transport).
@@ -130,6 +139,13 @@ internal sealed class DirectSendConnection : IFileRegionSender
 
     private async ValueTask<long> SendSomeAsync(ReadOnlySequence<byte> buffer)
     {
+        if (_consumed < _sent)
+        {
+            var skipped = Math.Min(buffer.Length, _sent - _consumed);
+            _consumed += skipped;
+            return skipped;
+        }
+
         FileRegion? region;
         lock (_lock)
         {
@@ -138,9 +154,23 @@ internal sealed class DirectSendConnection : IFileRegionSender
 
         if (region is not null && _sent >= region.Start)
         {
-            var inRegion = Math.Min(buffer.Length, region.End - _sent);
-            await SendFileAsync(region.File, region.FileOffset + (_sent - region.Start), inRegion);
-            _sent += inRegion;
+            var fileOffset = region.FileOffset + (_sent - region.Start);
+            var rest = region.End - _sent;
+            if (!region.Stalled && _threads.TryStart(_socket, region.File.SafeFileHandle, fileOffset, rest, _connection.ConnectionClosed, out var sending))
+            {
+                var sent = await sending;
+                _sentBytes?.Add(sent);
+                _sent += sent;
+                // The client stopped reading: the rest goes the asynchronous way, which holds no thread while it waits.
+                region.Stalled = sent < rest;
+            }
+            else
+            {
+                var inRegion = Math.Min(buffer.Length, rest);
+                await SendFileAsync(region.File, fileOffset, inRegion);
+                _sent += inRegion;
+            }
+
             if (_sent == region.End)
             {
                 lock (_lock)
@@ -151,12 +181,15 @@ internal sealed class DirectSendConnection : IFileRegionSender
                 region.Dispose();
             }
 
-            return inRegion;
+            var placeholders = Math.Min(buffer.Length, _sent - _consumed);
+            _consumed += placeholders;
+            return placeholders;
         }
 
         var plain = region is null ? buffer.Length : Math.Min(buffer.Length, region.Start - _sent);
         await SendBytesAsync(buffer.Slice(0, plain));
         _sent += plain;
+        _consumed += plain;
         return plain;
     }
 

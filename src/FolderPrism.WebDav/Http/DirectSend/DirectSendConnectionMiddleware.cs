@@ -36,7 +36,8 @@ public static class DirectSendConnectionMiddleware
             // Bytes sent with sendfile(2): shows in dotnet-counters and lets tests see which path a body took.
             var sentBytes = services.GetService<IMeterFactory>()?.Create(MeterName)
                 .CreateCounter<long>("folderprism.webdav.sendfile.bytes", "By", "File bytes sent with sendfile(2)");
-            return connection => RunAsync(connection, next, sentBytes);
+            var threads = SendFileThreads.ForThisMachine();
+            return connection => RunAsync(connection, next, sentBytes, threads);
         });
         return listen;
     }
@@ -44,7 +45,7 @@ public static class DirectSendConnectionMiddleware
     /// <summary>Name of the meter that counts bytes sent with sendfile(2) (<c>folderprism.webdav.sendfile.bytes</c>).</summary>
     public const string MeterName = "FolderPrism.WebDav";
 
-    private static async Task RunAsync(ConnectionContext connection, ConnectionDelegate next, Counter<long>? sentBytes)
+    private static async Task RunAsync(ConnectionContext connection, ConnectionDelegate next, Counter<long>? sentBytes, SendFileThreads threads)
     {
         var socket = connection.Features.Get<IConnectionSocketFeature>()?.Socket;
         if (socket is not { SocketType: SocketType.Stream })
@@ -55,7 +56,7 @@ public static class DirectSendConnectionMiddleware
 
         var original = connection.Transport;
         var direct = new DirectSendConnection(connection, socket, original.Output,
-            connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool, sentBytes);
+            connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool, sentBytes, threads);
         connection.Transport = new DuplexPipe(original.Input, direct.Output);
         connection.Features.Set<IFileRegionSender>(direct);
         var sending = direct.RunAsync();

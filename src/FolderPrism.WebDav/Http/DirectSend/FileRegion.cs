@@ -16,5 +16,8 @@ internal sealed class FileRegion(SafeFileHandle handle, long start, long fileOff
 
     public long FileOffset { get; } = fileOffset;
 
+    /// <summary>Set once a sending thread gave the region up because its client stopped reading.</summary>
+    public bool Stalled { get; set; }
+
     public void Dispose() => File.Dispose();
 }
