@@ -23,6 +23,21 @@ namespace FolderPrism.Views.ETags;
 public sealed class IndexedEntityTagProvider(
     IDbContextFactory<FolderPrismDbContext> contexts, IOptions<LibraryOptions> library) : IEntityTagProvider
 {
+    /// <summary>
+    /// One folder's rows: a range of the RelativePath index. The unary <c>+</c> keeps SQLite (which has no statistics
+    /// here) from preferring the State index, with which it read every present item of the library for each folder:
+    /// 3 ms instead of 0.1 ms for a 100-file folder in a 10,000-item library, and a pooled connection's whole 2 MB page
+    /// cache filled with it (measured: 9 connections, 13 MB more RSS under bench-dav's 32-client load).
+    /// </summary>
+    internal const string FolderQuery =
+        "SELECT RelativePath, Size, ModifiedUtc, ContentHash FROM MediaItems " +
+        "WHERE RelativePath >= $low AND RelativePath < $high AND +State = $present AND ContentHash IS NOT NULL " +
+        "AND instr(substr(RelativePath, $start), '/') = 0";
+
+    private const string RootQuery =
+        "SELECT RelativePath, Size, ModifiedUtc, ContentHash FROM MediaItems " +
+        "WHERE State = $present AND ContentHash IS NOT NULL AND instr(RelativePath, '/') = 0";
+
     private const int MaxCachedFolders = 256;
     private const long LifetimeMs = 3000;
 
@@ -116,12 +131,7 @@ public sealed class IndexedEntityTagProvider(
         connection.Open();
         using var command = connection.CreateCommand();
         var prefix = folder.Length == 0 ? string.Empty : folder + "/";
-        command.CommandText = folder.Length == 0
-            ? "SELECT RelativePath, Size, ModifiedUtc, ContentHash FROM MediaItems " +
-              "WHERE State = $present AND ContentHash IS NOT NULL AND instr(RelativePath, '/') = 0"
-            : "SELECT RelativePath, Size, ModifiedUtc, ContentHash FROM MediaItems " +
-              "WHERE RelativePath >= $low AND RelativePath < $high AND State = $present AND ContentHash IS NOT NULL " +
-              "AND instr(substr(RelativePath, $start), '/') = 0";
+        command.CommandText = folder.Length == 0 ? RootQuery : FolderQuery;
         command.Parameters.AddWithValue("$present", (int)ItemState.Present);
         if (folder.Length > 0)
         {

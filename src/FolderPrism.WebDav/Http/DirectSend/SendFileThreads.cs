@@ -6,12 +6,13 @@ namespace FolderPrism.WebDav.Http.DirectSend;
 
 /// <summary>
 /// Sends large file regions much as Apache does: one thread calls sendfile(2) for the whole rest of the region and,
-/// when the socket buffer is full, waits for room itself (in poll(2); Apache's worker blocks inside sendfile). .NET's asynchronous sendfile instead returns to the
-/// thread pool at every full socket buffer (the epoll thread wakes a pool thread, which spins before it sleeps
-/// again): measured on the 2-core bench machine, a 1 GiB GET made ~1,000 sendfile calls and ~10,000 sched_yield
-/// calls that way, against 27 sendfile calls for Apache. A thread per download does not scale to many clients, so
-/// only a few run at once, a region that finds no free thread takes the asynchronous path, and a thread whose client
-/// stops reading (a paused video player) hands the rest of its region back to the asynchronous path.
+/// when the socket buffer is full, waits for room itself (in poll(2); Apache's worker blocks inside sendfile).
+/// .NET's asynchronous sendfile instead returns to the thread pool at every full socket buffer (the epoll thread
+/// wakes a pool thread, which spins before it sleeps again): measured on the 2-core bench machine, a 1 GiB GET made
+/// ~1,000 sendfile calls and ~10,000 sched_yield calls that way, against 27 sendfile calls for Apache. A thread per
+/// download does not scale to many clients, so only a few run at once, a region that finds no free thread takes the
+/// asynchronous path, and a thread whose client stops reading (a paused video player) hands the rest of its region
+/// back to the asynchronous path.
 /// </summary>
 internal sealed class SendFileThreads(int maxThreads)
 {
@@ -42,10 +43,9 @@ internal sealed class SendFileThreads(int maxThreads)
     /// <summary>
     /// Starts sending <paramref name="count"/> bytes of <paramref name="file"/> from <paramref name="offset"/> on a
     /// thread of its own, if one is free (and the process is 64-bit, where libc's sendfile takes a 64-bit offset).
-    /// The task gives the bytes sent: all of them, or fewer when the client stopped reading for a while (none when
-    /// this libc lacks the calls). It fails
-    /// with <see cref="IOException"/> when the socket fails or the file is shorter than the region, and with
-    /// <see cref="OperationCanceledException"/> once <paramref name="closed"/> fires.
+    /// The task gives the bytes sent: all of them, or fewer when the client stopped reading for a while or this libc
+    /// lacks the calls. It fails with <see cref="IOException"/> when the socket fails or the file is shorter than the
+    /// region, and with <see cref="OperationCanceledException"/> once <paramref name="closed"/> fires.
     /// </summary>
     public bool TryStart(Socket socket, SafeFileHandle file, long offset, long count, CancellationToken closed, out Task<long> sending)
     {
@@ -58,15 +58,17 @@ internal sealed class SendFileThreads(int maxThreads)
         var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
+            var position = offset;
             try
             {
-                done.SetResult(Send(socket.SafeHandle, file, offset, count, closed));
+                Send(socket.SafeHandle, file, ref position, offset + count, closed);
+                done.SetResult(position - offset);
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
-                // Thrown by the first call, before a byte went out: the caller sends the region another way.
+                // The caller sends the rest (normally all of it: the first call fails) the asynchronous way.
                 _unavailable = true;
-                done.SetResult(0);
+                done.SetResult(position - offset);
             }
             catch (Exception e)
             {
@@ -91,9 +93,12 @@ internal sealed class SendFileThreads(int maxThreads)
         return true;
     }
 
-    private static long Send(SafeSocketHandle socket, SafeFileHandle file, long offset, long count, CancellationToken closed)
+    /// <summary>
+    /// Sends from <paramref name="offset"/> (moved on as bytes go out) to <paramref name="end"/>, or until the client
+    /// stalls.
+    /// </summary>
+    private static void Send(SafeSocketHandle socket, SafeFileHandle file, ref long offset, long end, CancellationToken closed)
     {
-        var start = offset;
         var socketAdded = false;
         var fileAdded = false;
         try
@@ -103,20 +108,19 @@ internal sealed class SendFileThreads(int maxThreads)
             var socketFd = (int)socket.DangerousGetHandle();
             var fileFd = (int)file.DangerousGetHandle();
             var idlePolls = 0;
-            while (count > 0 && idlePolls < StalledPolls)
+            while (offset < end && idlePolls < StalledPolls)
             {
                 closed.ThrowIfCancellationRequested();
-                var sent = sendfile(socketFd, fileFd, ref offset, (nuint)Math.Min(count, MaxChunk));
+                var sent = sendfile(socketFd, fileFd, ref offset, (nuint)Math.Min(end - offset, MaxChunk));
                 if (sent > 0)
                 {
-                    count -= sent;
                     idlePolls = 0;
                     continue;
                 }
 
                 if (sent == 0)
                 {
-                    throw new IOException($"sendfile found the file {count} bytes short; it was truncated while being served.");
+                    throw new IOException($"sendfile found the file {end - offset} bytes short; it was truncated while being served.");
                 }
 
                 var errno = Marshal.GetLastPInvokeError();
@@ -129,8 +133,6 @@ internal sealed class SendFileThreads(int maxThreads)
                     throw new IOException($"sendfile failed (errno {errno}).");
                 }
             }
-
-            return offset - start;
         }
         finally
         {
