@@ -21,6 +21,14 @@ public sealed class WebDavOptions
     public int MaxLocksPerUser { get; set; } = 1000;
 
     /// <summary>
+    /// How long one write of a GET body may wait for a client that stopped reading (a paused video player, a file
+    /// manager busy elsewhere) before the connection is closed. Kestrel's own minimum response rate does not see
+    /// bytes written the zero-copy way (<c>GetMemory</c>/<c>Advance</c>), so it would give every such write only its
+    /// 5 s grace period and reset a client that pauses for longer; Apache and nginx wait 60 s for a client.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Serve file bodies of GET with sendfile(2) on plain HTTP/1.x connections (zero copy, like Apache's
     /// <c>EnableSendfile</c>); false copies them through Kestrel's buffers. Read when Kestrel binds its endpoints.
     /// </summary>

@@ -44,6 +44,9 @@ public sealed class DavServerFixture : IAsyncLifetime
 
     public string Root { get; }
 
+    /// <summary>Configuration keys the daemon starts with (e.g. <c>WebDav:SendTimeout</c>), as on its command line.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
     public string LibraryPath => Path.Combine(Root, "library");
 
     public string DataPath => Path.Combine(Root, "data");
@@ -65,6 +68,7 @@ public sealed class DavServerFixture : IAsyncLifetime
             Console = TextWriter.Null,
             ConsoleLogging = false,
             PasswordIterations = 1_000,
+            Overrides = Overrides,
         });
         await _app.StartAsync();
         var users = _app.Services.GetRequiredService<UserStore>();

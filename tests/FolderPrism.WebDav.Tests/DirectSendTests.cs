@@ -11,6 +11,8 @@ namespace FolderPrism.WebDav.Tests;
 /// headers, then the file, then the next response — on keep-alive and pipelined connections too — and a client that
 /// goes away mid-body must end the send and release the file.
 /// </summary>
+// Not beside other tests that start sending threads: this class counts all of the process's.
+[Collection(SendingThreadsCollection.Name)]
 public sealed class DirectSendTests : IAsyncLifetime
 {
     // Above SendFileThreads.MinRegionBytes, so whole-file GETs go out from a sending thread and the smaller ranges

@@ -6,6 +6,8 @@ using FolderPrism.WebDav.Http;
 using FolderPrism.WebDav.Paths;
 using FolderPrism.WebDav.Store;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -19,6 +21,9 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
     : IDavMethodHandler
 {
     private const int StreamBufferSize = 256 * 1024;
+
+    // Kestrel's default rate: what counts for writes made through the response stream (thumbnails, virtual items).
+    private const double MinResponseBytesPerSecond = 240;
 
     public IReadOnlyCollection<string> Methods { get; } = [HttpMethods.Get, HttpMethods.Head];
 
@@ -47,6 +52,16 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
             }
 
             return;
+        }
+
+        // Kestrel counts no bytes for bodies written with GetMemory/Advance, so its minimum rate would allow each
+        // write only the grace period; this makes that period the send timeout (see WebDavOptions.SendTimeout).
+        // HTTP/2 streams refuse a rate (their flow control is per stream) and write through the stream anyway.
+        var rate = context.Http.Features.Get<IHttpMinResponseDataRateFeature>();
+        var protocol = context.Request.Protocol;
+        if (rate is not null && (HttpProtocol.IsHttp11(protocol) || HttpProtocol.IsHttp10(protocol)))
+        {
+            rate.MinDataRate = new MinDataRate(MinResponseBytesPerSecond, options.Value.SendTimeout);
         }
 
         var length = item.ContentLength;
