@@ -30,6 +30,14 @@ public sealed class CoalescerIdleTests
         using var stop = new CancellationTokenSource();
 
         var run = Task.Run(() => coalescer.RunAsync(reader, stop.Token));
+        // On a loaded machine the loop may take a while to start: wait for its first poll, then give it half a second
+        // in which a spinning loop would poll again and again.
+        var started = DateTime.UtcNow.AddSeconds(30);
+        while (reader.Reads == 0 && DateTime.UtcNow < started)
+        {
+            await Task.Delay(10);
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         var idleReads = reader.Reads;
 
