@@ -19,10 +19,7 @@ public static class WebDavServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddFolderPrismWebDav(this IServiceCollection services)
     {
-        services.AddOptions<WebDavOptions>().BindConfiguration(WebDavOptions.SectionName)
-            .Validate(o => o.SendTimeout > TimeSpan.FromSeconds(1),
-                "WebDav:SendTimeout must be longer than one second, Kestrel's timeout check interval (e.g. 00:05:00).")
-            .ValidateOnStart();
+        services.AddOptions<WebDavOptions>().BindConfiguration(WebDavOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LivePropertyCatalog>();
         services.AddSingleton<ContentTypeMap>();

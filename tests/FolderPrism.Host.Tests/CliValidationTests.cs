@@ -18,6 +18,20 @@ public sealed class CliValidationTests
         result.Error.ShouldNotContain(" at ");
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("serve")]
+    public async Task Send_timeout_kestrel_cannot_apply_stops_the_verb_with_one_line(string verb)
+    {
+        using var dir = new TempDirectory();
+        var config = Path.Combine(dir.Path, "webdav.json");
+        await File.WriteAllTextAsync(config, """{ "WebDav": { "SendTimeout": "00:00:01" } }""");
+        var result = await CliRunner.RunAsync([verb, "--config", config, "--library", dir.Library, "--data", dir.Data]);
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: WebDav:SendTimeout: 00:00:01 is invalid");
+        result.Error.ShouldNotContain(" at ");
+    }
+
     [Fact]
     public async Task Library_path_that_is_a_file_is_refused()
     {

@@ -1,4 +1,5 @@
 using FolderPrism.Core.Configuration;
+using FolderPrism.WebDav;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,12 @@ public static class OptionsRegistration
         services.AddOptions<ServerOptions>()
             .Configure(o => o.Urls = configuration[ServerOptions.UrlsKey] ?? o.Urls)
             .ValidateOnStart();
+        services.AddOptions<WebDavOptions>().Bind(configuration.GetSection(WebDavOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LibraryOptions>, LibraryOptionsValidator>();
         services.AddSingleton<IValidateOptions<DataOptions>, DataOptionsValidator>();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<WebDavOptions>, WebDavOptionsValidator>();
         return services;
     }
 
