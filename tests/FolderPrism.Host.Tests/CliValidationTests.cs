@@ -32,6 +32,25 @@ public sealed class CliValidationTests
         result.Error.ShouldNotContain(" at ");
     }
 
+    [Theory]
+    [InlineData("serve", """{ "Indexing": { "Debounce": "banana" } }""", "Indexing:Debounce")]
+    [InlineData("status", """{ "Indexing": { "Debounce": "banana" } }""", "Indexing:Debounce")]
+    [InlineData("serve", """{ "Memory": { "NativeTrimSeconds": "ten" } }""", "Memory:NativeTrimSeconds")]
+    [InlineData("serve", """{ "Import": { "QuietPeriod": "soon" } }""", "Import:QuietPeriod")]
+    [InlineData("serve", """{ "Vision": { "Enabled": "maybe" } }""", "Vision:Enabled")]
+    public async Task Values_that_cannot_convert_in_sections_workers_bind_later_stop_the_verb_with_one_line(
+        string verb, string json, string key)
+    {
+        using var dir = new TempDirectory();
+        var config = Path.Combine(dir.Path, "bad-value.json");
+        await File.WriteAllTextAsync(config, json);
+        var result = await CliRunner.RunAsync([verb, "--config", config, "--library", dir.Library, "--data", dir.Data]);
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith($"error: {key}: ");
+        result.Error.ShouldContain("is not a valid");
+        result.Error.ShouldNotContain("   at "); // no stack trace
+    }
+
     [Fact]
     public async Task Library_path_that_is_a_file_is_refused()
     {
