@@ -2,7 +2,7 @@
 # make bench-dav: FolderPrism's WebDAV server against Apache mod_dav on the same tree, in one run.
 # Prints PROPFIND Depth 1 latency on a 10,000-file folder, GET throughput of a 1 GiB file, and 32 concurrent
 # clients doing mixed PROPFIND/GET, with FolderPrism/Apache ratios and the daemon's peak RSS.
-# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_GET_RUNS (9), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
+# Knobs (env): BENCH_FILES (10000), BENCH_BIG_MB (1024), BENCH_GET_RUNS (15), BENCH_SECONDS (30), BENCH_CLIENTS (32), BENCH_DIR.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 FILES=${BENCH_FILES:-10000}
@@ -10,7 +10,7 @@ BIG_MB=${BENCH_BIG_MB:-1024}
 SECONDS_LOAD=${BENCH_SECONDS:-30}
 CLIENTS=${BENCH_CLIENTS:-32}
 RUNS=${BENCH_RUNS:-15}
-GET_RUNS=${BENCH_GET_RUNS:-9}
+GET_RUNS=${BENCH_GET_RUNS:-15}
 BIG_BYTES=$((BIG_MB * 1024 * 1024))
 APACHE_PORT=${BENCH_APACHE_PORT:-18091}
 FP_PORT=${BENCH_FP_PORT:-18092}
@@ -127,18 +127,41 @@ get_once() { # url -> bytes/s of one full-length GET (status and length checked,
   echo "$speed"
 }
 
+apache_ticks() { # user+system CPU of all of this Apache's processes, in clock ticks
+  local t=0 p
+  for p in $(pgrep -f "apache2 -f $WORK/apache/httpd.conf"); do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
+  echo "$t"
+}
+
+get_apache() { # url -> appends one speed to spd.a, Apache's CPU to a_cpu, and the daemon's CPU meanwhile to idle_cpu
+  local t0 a0 speed
+  t0=$(cpu_ticks); a0=$(apache_ticks)
+  speed=$(get_once "$1") || exit 1; echo "$speed" >> "$WORK/spd.a"
+  idle_cpu=$(( idle_cpu + $(cpu_ticks) - t0 )); a_cpu=$(( a_cpu + $(apache_ticks) - a0 ))
+}
+
+get_folderprism() { # url -> appends one speed to spd.f, and the daemon's CPU to f_cpu
+  local t0 speed
+  t0=$(cpu_ticks)
+  speed=$(get_once "$1") || exit 1; echo "$speed" >> "$WORK/spd.f"
+  f_cpu=$(( f_cpu + $(cpu_ticks) - t0 ))
+}
+
 get_speeds() { # apache-url folderprism-url -> sets a_get, f_get (median bytes/s) and idle_cpu (ticks). Runs alternate
-  # between the servers after one untimed GET each (the file is in the page cache for both: the same inode), so load
-  # drifts hit both alike. idle_cpu is the daemon's CPU while Apache's GETs ran: background work competing with them.
-  local i t0 speed
+  # between the servers after one untimed GET each (the file is in the page cache for both: the same inode), in
+  # A-F, F-A, A-F... order, so load drifts hit both alike and neither always runs second. On a 2-core machine both
+  # servers and curl saturate the CPUs and one run varies by +-20%: the median of many pairs is what is stable.
+  # idle_cpu is the daemon's CPU while Apache's GETs ran: background work competing with them. a_cpu and f_cpu are
+  # each server's own CPU for its GETs (sendfile, TCP and the loopback's receive work it triggers): steadier than
+  # MB/s, since curl and the server share the 2 cores and either one's scheduling luck moves a run's speed.
+  local i
   : > "$WORK/spd.a"; : > "$WORK/spd.f"
   get_once "$1" >/dev/null || exit 1; get_once "$2" >/dev/null || exit 1
-  idle_cpu=0
+  idle_cpu=0; a_cpu=0; f_cpu=0
   for i in $(seq 1 "$GET_RUNS"); do
-    t0=$(cpu_ticks)
-    speed=$(get_once "$1") || exit 1; echo "$speed" >> "$WORK/spd.a"
-    idle_cpu=$(( idle_cpu + $(cpu_ticks) - t0 ))
-    speed=$(get_once "$2") || exit 1; echo "$speed" >> "$WORK/spd.f"
+    if (( i % 2 == 1 )); then get_apache "$1"; fi
+    get_folderprism "$2"
+    if (( i % 2 == 0 )); then get_apache "$1"; fi
   done
   a_get=$(median < "$WORK/spd.a"); f_get=$(median < "$WORK/spd.f")
 }
@@ -165,6 +188,8 @@ echo "== GET of a ${BIG_MB} MiB file ($GET_RUNS runs each, alternating)"
 get_speeds "$A/large.bin" "$F/large.bin"
 echo "   FolderPrism/Apache MB/s per run: $(paste -d/ "$WORK/spd.f" "$WORK/spd.a" | awk -F/ '{printf "%.0f/%.0f ", $1/1e6, $2/1e6}')"
 echo "   daemon CPU while Apache's GETs ran (background work): $(awk -v t="$idle_cpu" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}') s"
+echo "   server CPU per GET, FolderPrism/Apache: $(awk -v f="$f_cpu" -v a="$a_cpu" -v n="$GET_RUNS" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN{printf "%.2f/%.2f s (ratio %.2f; lower is better)", f/n/hz, a/n/hz, (a > 0) ? f/a : 0}')"
 echo "== $CLIENTS clients, mixed PROPFIND/GET for ${SECONDS_LOAD}s each"
 read -r a_rps a_err a_secs <<<"$(mixed_load "$A/mixed/")"
 read -r f_rps f_err f_secs <<<"$(mixed_load "$F/mixed/")"
