@@ -32,6 +32,17 @@ public sealed class CliValidationTests
         result.Error.ShouldNotContain(" at ");
     }
 
+    [Fact]
+    public async Task Send_timeout_longer_than_a_day_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var config = Path.Combine(dir.Path, "webdav.json");
+        await File.WriteAllTextAsync(config, """{ "WebDav": { "SendTimeout": "10675199.00:00:00" } }""");
+        var result = await CliRunner.RunAsync(["status", "--config", config, "--library", dir.Library, "--data", dir.Data]);
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: WebDav:SendTimeout: 10675199.00:00:00 is invalid");
+    }
+
     [Theory]
     [InlineData("serve", """{ "Indexing": { "Debounce": "banana" } }""", "Indexing:Debounce")]
     [InlineData("status", """{ "Indexing": { "Debounce": "banana" } }""", "Indexing:Debounce")]

@@ -19,7 +19,8 @@ public static partial class OptionsRegistration
 {
     // Sections the workers bind later, and single values read with GetValue: checked here only for values that
     // cannot convert (a TimeSpan of "banana"), which would otherwise stop a worker or the host with a stack trace.
-    private static readonly (string Section, Type Type)[] LaterBoundSections =
+    // OptionsRegistrationTests fails when an options class with a SectionName is in neither place.
+    internal static readonly (string Section, Type Type)[] LaterBoundSections =
     [
         (IndexingOptions.SectionName, typeof(IndexingOptions)),
         (ImportOptions.SectionName, typeof(ImportOptions)),
