@@ -70,6 +70,7 @@ public static class FolderPrismServer
         builder.Services.AddFolderPrismVisionWorker();
         builder.Services.AddFolderPrismViews();
         builder.Services.AddFolderPrismWebDav();
+        settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         var serilog = app.Services.GetRequiredService<Serilog.ILogger>();

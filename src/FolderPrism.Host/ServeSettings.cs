@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace FolderPrism.Host;
 
 /// <summary>
@@ -36,4 +38,10 @@ public sealed class ServeSettings
 
     /// <summary>The clock for auth caches and throttling; null means the system clock. Tests pass a manual one.</summary>
     public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>
+    /// Runs after the daemon registered its services, to wrap one of them (as WebApplicationFactory's
+    /// ConfigureTestServices): tests use it to make a race happen at an exact point. Not reachable from configuration.
+    /// </summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -47,6 +47,9 @@ public sealed class DavServerFixture : IAsyncLifetime
     /// <summary>Configuration keys the daemon starts with (e.g. <c>WebDav:SendTimeout</c>), as on its command line.</summary>
     public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>Wraps the daemon's services after it registered them (see <see cref="ServeSettings.ConfigureServices"/>).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public string LibraryPath => Path.Combine(Root, "library");
 
     public string DataPath => Path.Combine(Root, "data");
@@ -69,6 +72,7 @@ public sealed class DavServerFixture : IAsyncLifetime
             ConsoleLogging = false,
             PasswordIterations = 1_000,
             Overrides = Overrides,
+            ConfigureServices = ConfigureServices,
         });
         await _app.StartAsync();
         var users = _app.Services.GetRequiredService<UserStore>();

@@ -20,6 +20,7 @@ internal sealed class ViewFile : IDavItem
         Entry = entry;
         _physicalPath = physicalPath;
         LastModified = CaptureInstant(entry);
+        FileWriteTimeUtc = stat?.LastWriteTimeUtc;
         if (stat is not null && (stat.Length != entry.Size || entry.ContentHash is null))
         {
             ContentLength = stat.Length;
@@ -55,6 +56,8 @@ internal sealed class ViewFile : IDavItem
 
     /// <summary>Built on first use (GET, COPY…): a listing of a thousand photos never needs the full paths.</summary>
     public string? PhysicalPath => _physicalPath ??= _services.FullPath(Entry.RelativePath);
+
+    public DateTime? FileWriteTimeUtc { get; }
 
     public IDavPropertyManager Properties => _services.Catalog.Documents;
 

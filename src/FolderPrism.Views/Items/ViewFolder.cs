@@ -29,6 +29,8 @@ internal sealed class ViewFolder(
 
     public string? PhysicalPath => null;
 
+    public DateTime? FileWriteTimeUtc => null;
+
     public IDavPropertyManager Properties => services.Catalog.Collections;
 
     public IAsyncEnumerable<IDavItem> GetChildrenAsync(CancellationToken cancellationToken) => children(cancellationToken);

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using FolderPrism.WebDav.Http;
 using FolderPrism.WebDav.Http.DirectSend;
+using FolderPrism.WebDav.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Win32.SafeHandles;
@@ -26,13 +27,48 @@ internal static class FileBodySender
     // stream's fstat/lseek and one more hop through the connection's send loop (the mixed-load GETs are 64 KiB).
     private const long MinDirectBytes = 256 * 1024;
 
-    public static async Task SendAsync(DavContext context, string path, long offset, long count)
+    /// <summary>
+    /// Opens a file for <see cref="SendAsync"/> and <see cref="CopyAsync"/>. SendPacketsElement (sendfile) insists on
+    /// a handle opened for asynchronous I/O; on Linux that flag changes nothing for the positional reads of the copy.
+    /// </summary>
+    public static SafeFileHandle Open(string path) =>
+        File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan | FileOptions.Asynchronous);
+
+    /// <summary>
+    /// One part of a multipart/byteranges body from the item's open <paramref name="file"/> (kept by the caller). A
+    /// large part goes out with sendfile from a handle of its own, since the transport holds it until the bytes are
+    /// sent; should the path no longer be that file, the part is copied from the handle the response began with.
+    /// </summary>
+    public static async Task SendPartAsync(DavContext context, IDavItem item, SafeFileHandle file, long offset, long count)
+    {
+        if (count >= MinDirectBytes && DirectSender(context.Http) is { } direct && item.PhysicalPath is { } path)
+        {
+            SafeFileHandle? own = null;
+            try
+            {
+                own = Open(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Moved away since the response began: copy from the handle below.
+            }
+
+            if (own is not null && FileLookup.Describes(item, own))
+            {
+                await SendDirectAsync(context, direct, own, offset, count);
+                return;
+            }
+
+            own?.Dispose();
+        }
+
+        await CopyAsync(context, file, offset, count);
+    }
+
+    /// <summary>Starts the response and sends the range; takes ownership of <paramref name="handle"/>.</summary>
+    public static async Task SendAsync(DavContext context, SafeFileHandle handle, long offset, long count)
     {
         var direct = count >= MinDirectBytes ? DirectSender(context.Http) : null;
-        // SendPacketsElement (sendfile) insists on a FileStream opened for asynchronous I/O. Opened before the
-        // response starts, so a file that vanished since the lookup still gets an error status, not a cut body.
-        var options = direct is null ? FileOptions.SequentialScan : FileOptions.SequentialScan | FileOptions.Asynchronous;
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, options);
         try
         {
             await context.Response.StartAsync(context.Aborted);
@@ -133,7 +169,7 @@ internal static class FileBodySender
     /// <summary>
     /// Without sendfile the fewest copies are: the kernel copies page cache straight into the response pipe's own
     /// buffer (positional read into <c>GetMemory</c>), and the socket sends that buffer. 1 MiB chunks keep syscalls
-    /// and thread hops per MiB low; the flush applies the pipe's back-pressure.
+    /// and thread hops per MiB low; the flush applies the pipe's back-pressure. The caller keeps the handle.
     /// </summary>
     private static async Task CopyAsync(DavContext context, SafeFileHandle handle, long offset, long count)
     {

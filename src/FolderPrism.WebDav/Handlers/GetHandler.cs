@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FolderPrism.WebDav.Http;
 using FolderPrism.WebDav.Paths;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.Win32.SafeHandles;
 
 namespace FolderPrism.WebDav.Handlers;
 
@@ -29,9 +31,23 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
 
     public async Task HandleAsync(DavContext context)
     {
-        var item = await store.GetItemAsync(context.Path, context.Aborted) ?? throw new DavException(StatusCodes.Status404NotFound);
-        var response = context.Response;
         var head = HttpMethods.IsHead(context.Request.Method);
+        var (item, file) = await FileLookup.LookUpAsync(store, context, wantsBytes: !head && !context.Request.Query.ContainsKey("thumb"));
+        var owned = new StrongBox<SafeFileHandle?>(file); // emptied when a send takes the file over
+        try
+        {
+            await HandleAsync(context, item, head, owned);
+        }
+        finally
+        {
+            owned.Value?.Dispose();
+        }
+    }
+
+    /// <summary>Answers for one looked-up item, with its opened file (if any) in <paramref name="file"/>.</summary>
+    private async Task HandleAsync(DavContext context, IDavItem item, bool head, StrongBox<SafeFileHandle?> file)
+    {
+        var response = context.Response;
         var browser = pages.FirstOrDefault();
         if (item.IsCollection)
         {
@@ -95,7 +111,7 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
             response.ContentLength = length;
             if (!head)
             {
-                await SendAsync(context, item, 0, length);
+                await SendAsync(context, item, file, 0, length);
             }
 
             return;
@@ -109,7 +125,7 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
             response.ContentLength = r.Length;
             if (!head)
             {
-                await SendAsync(context, item, r.From, r.Length);
+                await SendAsync(context, item, file, r.From, r.Length);
             }
 
             return;
@@ -129,7 +145,14 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
         foreach (var (range, header) in parts)
         {
             await response.Body.WriteAsync(header, context.Aborted);
-            await SendAsync(context, item, range.From, range.Length);
+            if (file.Value is null)
+            {
+                await CopyStreamAsync(context, item, range.From, range.Length);
+            }
+            else
+            {
+                await FileBodySender.SendPartAsync(context, item, file.Value, range.From, range.Length);
+            }
         }
 
         await response.Body.WriteAsync(trailer, context.Aborted);
@@ -187,14 +210,21 @@ internal sealed class GetHandler(IDavStore store, IOptions<WebDavOptions> option
         return RangeParser.Parse(range, length, options.Value.MaxRanges);
     }
 
-    private static async Task SendAsync(DavContext context, IDavItem item, long offset, long count)
+    private static async Task SendAsync(DavContext context, IDavItem item, StrongBox<SafeFileHandle?> file, long offset, long count)
     {
-        if (item.PhysicalPath is not null)
+        if (file.Value is { } handle)
         {
-            await FileBodySender.SendAsync(context, item.PhysicalPath, offset, count);
-            return;
+            file.Value = null;
+            await FileBodySender.SendAsync(context, handle, offset, count);
         }
+        else
+        {
+            await CopyStreamAsync(context, item, offset, count);
+        }
+    }
 
+    private static async Task CopyStreamAsync(DavContext context, IDavItem item, long offset, long count)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(StreamBufferSize);
         try
         {

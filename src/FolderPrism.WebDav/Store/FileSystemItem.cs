@@ -50,6 +50,8 @@ internal sealed class FileSystemItem : IDavItem
 
     public string? PhysicalPath => _info.FullName;
 
+    public DateTime? FileWriteTimeUtc => IsCollection ? null : _info.LastWriteTimeUtc;
+
     public IDavPropertyManager Properties => IsCollection ? _mount.Catalog.Collections : _mount.Catalog.Documents;
 
     public IAsyncEnumerable<IDavItem> GetChildrenAsync(CancellationToken cancellationToken) =>

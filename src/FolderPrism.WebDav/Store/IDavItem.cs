@@ -30,6 +30,13 @@ public interface IDavItem
     /// <summary>Real file system location when the item is backed by one (allows zero-copy sends and writes).</summary>
     string? PhysicalPath { get; }
 
+    /// <summary>
+    /// Modification time of <see cref="PhysicalPath"/> in the stat this item's length and ETag came from; null when no
+    /// stat was made. A rename over the file can land between that stat and the open, so GET checks the opened file
+    /// against it and looks again when they differ: Content-Length and ETag always describe the bytes sent.
+    /// </summary>
+    DateTime? FileWriteTimeUtc { get; }
+
     /// <summary>The live properties this kind of item supports.</summary>
     IDavPropertyManager Properties { get; }
 

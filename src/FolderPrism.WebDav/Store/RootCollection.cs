@@ -25,6 +25,8 @@ internal sealed class RootCollection(IDavStore store, IReadOnlyList<string> moun
 
     public string? PhysicalPath => null;
 
+    public DateTime? FileWriteTimeUtc => null;
+
     public IDavPropertyManager Properties => properties;
 
     public async IAsyncEnumerable<IDavItem> GetChildrenAsync(
